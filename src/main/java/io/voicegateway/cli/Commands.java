@@ -1,0 +1,40 @@
+package io.voicegateway.cli;
+
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command line tools packed in the gateway jar: {@code java -jar voice-gateway.jar COMMAND ...}.
+ * Each tool is a picocli {@link Command}; add new ones to {@link #SUBCOMMANDS}.
+ */
+@Command(name = "voice-gateway", mixinStandardHelpOptions = true,
+        description = "Voice Gateway tools. Without a command the jar runs the gateway.")
+public final class Commands {
+
+    /** Every tool, by class. Each is a picocli command with a no-argument constructor. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
+            SignCommand.class);
+
+    private Commands() {
+    }
+
+    /** True when the first argument names a tool rather than a Spring option. */
+    public static boolean isCommand(String[] args) {
+        if (args.length == 0) {
+            return false;
+        }
+        return commandLine().getSubcommands().containsKey(args[0]);
+    }
+
+    /** Runs the tool named by {@code args[0]} and returns its exit code. */
+    public static int run(String[] args) {
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine line = new CommandLine(new Commands());
+        SUBCOMMANDS.forEach(line::addSubcommand);
+        return line;
+    }
+}
