@@ -1,0 +1,161 @@
+package io.voicegateway.call;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One phone conversation: ids, parties, voice, status history, transcript and live stats. Thread-safe: status
+ * and transcript changes are synchronized on the call (they are rare); frame counters are lock-free.
+ */
+public final class Call {
+
+    private final String callId;
+    private final String streamToken;
+    private final CallDirection direction;
+    private final String from;
+    private final String to;
+    private final String voiceId;
+    private final String systemPrompt;
+    private final Instant createdAt;
+    private final Clock clock;
+    private final CallStats stats = new CallStats();
+
+    private final List<StatusChange> statusHistory = new ArrayList<>();
+    private final List<TranscriptEntry> transcript = new ArrayList<>();
+    private final StringBuilder dtmf = new StringBuilder();
+    private CallStatus status;
+    private String twilioCallSid;
+    private String streamSid;
+    private Instant endedAt;
+    private String endReason;
+
+    Call(String callId, String streamToken, CallDirection direction, String from, String to, String voiceId,
+         String systemPrompt, Clock clock) {
+        this.callId = callId;
+        this.streamToken = streamToken;
+        this.direction = direction;
+        this.from = from;
+        this.to = to;
+        this.voiceId = voiceId;
+        this.systemPrompt = systemPrompt;
+        this.clock = clock;
+        this.createdAt = clock.instant();
+        this.status = CallStatus.QUEUED;
+        statusHistory.add(new StatusChange(CallStatus.QUEUED.word(), createdAt, null));
+    }
+
+    public String callId() {
+        return callId;
+    }
+
+    /** Per-call secret the media stream must present in {@code start.customParameters.token}. */
+    public String streamToken() {
+        return streamToken;
+    }
+
+    public CallDirection direction() {
+        return direction;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public String voiceId() {
+        return voiceId;
+    }
+
+    public String systemPrompt() {
+        return systemPrompt;
+    }
+
+    public CallStats stats() {
+        return stats;
+    }
+
+    public synchronized CallStatus status() {
+        return status;
+    }
+
+    public synchronized boolean isEnded() {
+        return endedAt != null;
+    }
+
+    public synchronized Optional<String> twilioCallSid() {
+        return Optional.ofNullable(twilioCallSid);
+    }
+
+    public synchronized void setTwilioCallSid(String sid) {
+        this.twilioCallSid = sid;
+    }
+
+    public synchronized Optional<String> streamSid() {
+        return Optional.ofNullable(streamSid);
+    }
+
+    public synchronized void setStreamSid(String sid) {
+        this.streamSid = sid;
+    }
+
+    /**
+     * Applies a status if it is progress; repeats (Twilio retries) and late lower-ranked statuses are ignored.
+     *
+     * @param durationSecs Twilio's CallDuration, when the callback carried one
+     * @return true when the status was recorded
+     */
+    public synchronized boolean advanceStatus(CallStatus next, Integer durationSecs) {
+        if (!status.canMoveTo(next)) {
+            return false;
+        }
+        Instant now = clock.instant();
+        status = next;
+        statusHistory.add(new StatusChange(next.word(), now, durationSecs));
+        if (next.isFinal() && endedAt == null) {
+            endedAt = now;
+            endReason = endReason != null ? endReason : next.word();
+        }
+        return true;
+    }
+
+    /** Ends the call on our side (stream closed, time limit, error); the first reason given wins. */
+    public synchronized boolean end(String reason) {
+        if (endedAt != null) {
+            return false;
+        }
+        endReason = reason;
+        if (!status.isFinal()) {
+            advanceStatus(CallStatus.COMPLETED, null);
+        }
+        endedAt = endedAt != null ? endedAt : clock.instant();
+        return true;
+    }
+
+    public synchronized void addTranscript(String role, String text) {
+        transcript.add(new TranscriptEntry(role, text, clock.instant()));
+    }
+
+    public synchronized void addDtmf(String digit) {
+        dtmf.append(digit);
+    }
+
+    public synchronized Instant endedAt() {
+        return endedAt;
+    }
+
+    public synchronized CallRecord record() {
+        return new CallRecord(callId, direction.label(), from, to, voiceId, status.word(),
+                List.copyOf(statusHistory), twilioCallSid, streamSid, createdAt, endedAt, endReason,
+                List.copyOf(transcript), dtmf.toString(), stats.snapshot());
+    }
+
+    /** One entry of the status history; {@code durationS} is Twilio's CallDuration when given. */
+    public record StatusChange(String status, Instant at, Integer durationS) {
+    }
+
+    /** One line of the conversation: role USER or ASSISTANT, as Nova Sonic reports it. */
+    public record TranscriptEntry(String role, String text, Instant at) {
+    }
+}

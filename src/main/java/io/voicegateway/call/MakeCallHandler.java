@@ -1,0 +1,64 @@
+package io.voicegateway.call;
+
+import io.voicegateway.server.ApiException;
+import io.voicegateway.server.ApiJson;
+import io.voicegateway.server.GatewayProperties;
+import io.voicegateway.twilio.OutboundCallPlacer;
+import io.voicegateway.twilio.OutboundCallPlacer.TwilioCallException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code POST /make-call}: validates, creates the call, asks Twilio to dial. 201 with the call id and Twilio's
+ * CallSid; 503 naming missing Twilio settings; 502 with Twilio's code when Twilio refuses.
+ */
+@Component("makeCallHandler")
+public class MakeCallHandler implements Processor {
+
+    private final CallRegistry calls;
+    private final CallLifecycle lifecycle;
+    private final OutboundCallPlacer twilio;
+    private final GatewayProperties gateway;
+    private final ApiJson json;
+
+    public MakeCallHandler(CallRegistry calls, CallLifecycle lifecycle, OutboundCallPlacer twilio,
+                           GatewayProperties gateway, ApiJson json) {
+        this.calls = calls;
+        this.lifecycle = lifecycle;
+        this.twilio = twilio;
+        this.gateway = gateway;
+        this.json = json;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        CallRequest request = CallRequest.outbound(json.readObject(exchange.getIn().getBody(String.class), false), gateway);
+        List<String> missing = twilio.missingSettings();
+        if (!missing.isEmpty()) {
+            throw new ApiException(503, "twilio_not_configured",
+                    "Outbound calls need Twilio settings; missing: " + String.join(", ", missing),
+                    Map.of("missing_settings", missing));
+        }
+        Call call = calls.create(new NewCall(CallDirection.OUTBOUND, twilio.callerId(), request.to(),
+                request.voiceId(), request.systemPrompt()));
+        OutboundCallPlacer.Placed placed;
+        try {
+            placed = twilio.place(call.callId(), request.to());
+        } catch (TwilioCallException e) {
+            lifecycle.end(call, "twilio_error");
+            Map<String, Object> details = new LinkedHashMap<>(e.details());
+            details.put("call_id", call.callId());
+            throw new ApiException(502, "twilio_error", "Twilio refused the call: " + e.getMessage(), details);
+        }
+        calls.bindTwilioCallSid(call, placed.callSid());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("call_id", call.callId());
+        body.put("twilio_call_sid", placed.callSid());
+        body.put("status", placed.status());
+        json.respond(exchange, 201, body);
+    }
+}

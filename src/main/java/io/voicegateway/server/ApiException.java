@@ -1,0 +1,45 @@
+package io.voicegateway.server;
+
+import java.util.Map;
+
+/**
+ * An error the API answers with a JSON body {@code {"error": code, "message": text, ...details}} and an HTTP
+ * status. Thrown by processors; turned into the response by {@link ApiErrorResponder} (routes/error-handling).
+ */
+public class ApiException extends RuntimeException {
+
+    private final int status;
+    private final String error;
+    private final Map<String, Object> details;
+
+    public ApiException(int status, String error, String message) {
+        this(status, error, message, Map.of());
+    }
+
+    public ApiException(int status, String error, String message, Map<String, Object> details) {
+        super(message);
+        this.status = status;
+        this.error = error;
+        this.details = Map.copyOf(details);
+    }
+
+    public static ApiException badRequest(String error, String message) {
+        return new ApiException(400, error, message);
+    }
+
+    public static ApiException notFound(String error, String message) {
+        return new ApiException(404, error, message);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String error() {
+        return error;
+    }
+
+    public Map<String, Object> details() {
+        return details;
+    }
+}

@@ -1,0 +1,108 @@
+package io.voicegateway.twilio;
+
+import com.twilio.exception.ApiException;
+import com.twilio.exception.TwilioException;
+import com.twilio.http.HttpMethod;
+import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.api.v2010.account.Call;
+import com.twilio.type.PhoneNumber;
+import io.voicegateway.server.GatewayProperties;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Places and hangs up calls through Twilio's REST API with the Twilio SDK. The REST client is built on first
+ * use, so a gateway without Twilio credentials starts and answers a clear 503 instead.
+ */
+@Component
+public class OutboundCallPlacer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboundCallPlacer.class);
+    /** Twilio's "call is not in-progress; cannot redirect/complete" code: the call had already ended. */
+    static final int ALREADY_ENDED = 21220;
+    static final int NOT_FOUND = 20404;
+
+    private final TwilioProperties twilio;
+    private final GatewayProperties gateway;
+    private final AtomicReference<TwilioRestClient> client = new AtomicReference<>();
+
+    public OutboundCallPlacer(TwilioProperties twilio, GatewayProperties gateway) {
+        this.twilio = twilio;
+        this.gateway = gateway;
+    }
+
+    /** Settings missing for outbound calls, as environment variable names; empty when it can place calls. */
+    public List<String> missingSettings() {
+        return twilio.missingForOutboundCalls();
+    }
+
+    /** Our Twilio number, the caller id of outbound calls. */
+    public String callerId() {
+        return twilio.phoneNumber() == null ? null : twilio.phoneNumber().trim();
+    }
+
+    /**
+     * Asks Twilio to dial {@code to}; Twilio then fetches {@code /webhooks/voice/{callId}}.
+     *
+     * @return Twilio's CallSid and initial status
+     * @throws TwilioCallException with Twilio's code and message when Twilio refuses
+     */
+    public Placed place(String callId, String to) {
+        URI voiceUrl = URI.create(gateway.publicHttpUrl("/webhooks/voice/" + callId));
+        try {
+            Call call = Call.creator(new PhoneNumber(to), new PhoneNumber(twilio.phoneNumber().trim()), voiceUrl)
+                    .setMethod(HttpMethod.POST)
+                    .setStatusCallback(URI.create(gateway.publicHttpUrl("/webhooks/status")))
+                    .setStatusCallbackMethod(HttpMethod.POST)
+                    .setStatusCallbackEvent(List.of("initiated", "ringing", "answered", "completed"))
+                    .create(client());
+            String status = call.getStatus() == null ? "queued" : call.getStatus().toString();
+            LOG.info("Call {}: Twilio placed call {} to {} ({})", callId, call.getSid(), to, status);
+            return new Placed(call.getSid(), status);
+        } catch (ApiException e) {
+            throw new TwilioCallException(e.getCode(), e.getStatusCode(), e.getMessage(), e);
+        } catch (TwilioException e) {
+            throw new TwilioCallException(null, null, e.getMessage(), e);
+        }
+    }
+
+    /** Ends a call in progress; a call Twilio already ended counts as done. */
+    public void hangUp(String callSid) {
+        try {
+            Call.updater(callSid).setStatus(Call.UpdateStatus.COMPLETED).update(client());
+        } catch (ApiException e) {
+            if (e.getCode() == null || (e.getCode() != NOT_FOUND && e.getCode() != ALREADY_ENDED)) {
+                throw new TwilioCallException(e.getCode(), e.getStatusCode(), e.getMessage(), e);
+            }
+        }
+    }
+
+    private TwilioRestClient client() {
+        return client.updateAndGet(c -> c != null ? c : TwilioRestClientFactory.create(twilio));
+    }
+
+    /** Twilio's answer to a call creation. */
+    public record Placed(String callSid, String status) {
+    }
+
+    /** Twilio refused a REST request; carries Twilio's error code (e.g. 21211 invalid 'To') and message. */
+    public static final class TwilioCallException extends RuntimeException {
+        private final Integer code;
+        private final Integer httpStatus;
+
+        TwilioCallException(Integer code, Integer httpStatus, String message, Throwable cause) {
+            super(message, cause);
+            this.code = code;
+            this.httpStatus = httpStatus;
+        }
+
+        public Map<String, Object> details() {
+            return code == null ? Map.of() : Map.of("twilio_code", code, "twilio_status", httpStatus == null ? 0 : httpStatus);
+        }
+    }
+}
