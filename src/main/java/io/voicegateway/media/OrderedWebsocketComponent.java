@@ -1,0 +1,42 @@
+package io.voicegateway.media;
+
+import org.apache.camel.component.vertx.websocket.VertxWebsocketComponent;
+import org.apache.camel.component.vertx.websocket.VertxWebsocketComponentConfigurer;
+import org.apache.camel.component.vertx.websocket.VertxWebsocketConfiguration;
+import org.apache.camel.component.vertx.websocket.VertxWebsocketEndpoint;
+import org.apache.camel.component.vertx.websocket.VertxWebsocketEndpointConfigurer;
+import org.apache.camel.spi.PropertyConfigurer;
+
+/**
+ * The stock {@code vertx-websocket} component, except that a server consumer processes each connection's
+ * events (open, messages, close) strictly in arrival order. The stock consumer hands every message to the
+ * Vert.x worker pool unordered ({@code executeBlocking(..., false)}), which reorders audio frames; see
+ * DESIGN.md §10. URI syntax, options, headers, the shared {@code Router} lookup and the producer are the
+ * parent's, unchanged: register an instance under any scheme name (we use {@code twilio-ws}).
+ *
+ * <p>Producers that reply to a connection must use this same component instance: connected peers are
+ * tracked per component, so a {@code vertx-websocket:} producer cannot see a {@code twilio-ws:} consumer's peers.
+ */
+public class OrderedWebsocketComponent extends VertxWebsocketComponent {
+
+    // Camel finds a component's generated configurers by the scheme in its own @Component annotation, which a
+    // subclass does not inherit; without these, URI options such as fireWebSocketConnectionEvents=true would
+    // silently end up in the WebSocket URI's query instead of the endpoint's configuration.
+    private final PropertyConfigurer componentConfigurer = new VertxWebsocketComponentConfigurer();
+    private final PropertyConfigurer endpointConfigurer = new VertxWebsocketEndpointConfigurer();
+
+    @Override
+    public PropertyConfigurer getComponentPropertyConfigurer() {
+        return componentConfigurer;
+    }
+
+    @Override
+    public PropertyConfigurer getEndpointPropertyConfigurer() {
+        return endpointConfigurer;
+    }
+
+    @Override
+    protected VertxWebsocketEndpoint createEndpointInstance(String uri, VertxWebsocketConfiguration configuration) {
+        return new OrderedWebsocketEndpoint(uri, this, configuration);
+    }
+}
