@@ -24,6 +24,9 @@ public final class AudioFiles {
 
     /** Reads {@code path}; throws {@link IOException} with a one-line reason when it is not usable audio. */
     public static PcmAudio read(Path path) throws IOException {
+        if (!Files.isRegularFile(path)) {
+            throw new IOException("no such file: " + path);
+        }
         byte[] bytes = Files.readAllBytes(path);
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".ulaw") || name.endsWith(".ul") || name.endsWith(".raw")) {
