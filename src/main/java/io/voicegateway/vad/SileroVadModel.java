@@ -41,10 +41,14 @@ public final class SileroVadModel implements AutoCloseable {
     static final String BUNDLED_RESOURCE = "/models/silero_vad.onnx";
     static final String BUNDLED_SHA256 = "1a153a22f4509e292a94e67d6f9b85e8deb25b4988682b7e174c65279d8788e3";
     /**
-     * onnxruntime 1.29.0 was seen to crash (SIGSEGV) creating a session on a 1 MiB thread stack (DESIGN §10), so
-     * the session is created on a thread of our own with this much stack, whatever -Xss the JVM was given.
+     * onnxruntime 1.29.0 can crash the JVM (SIGSEGV, no hs_err file) while loading its native library and creating
+     * the environment/session on a small thread stack (DESIGN §10). Measured here: with only the ORT jar on the
+     * classpath even 256 KiB was enough, but with the gateway's full test/JMH classpath (~240 jars) it crashed on
+     * 1 MiB and 4 MiB stacks and worked from 6 MiB up. So the model is loaded on a thread of our own with 16 MiB
+     * (virtual; only touched pages are committed), whatever -Xss the JVM got. Inference afterwards ran fine on
+     * 256 KiB and 1 MiB threads, so {@link #run} stays on the caller's thread.
      */
-    static final long INIT_STACK_BYTES = 4L << 20;
+    static final long INIT_STACK_BYTES = 16L << 20;
 
     private static final long[] INPUT_SHAPE = {1, CONTEXT + WINDOW};
     private static final long[] STATE_SHAPE = {2, 1, 128};
