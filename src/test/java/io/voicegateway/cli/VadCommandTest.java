@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.voicegateway.audio.MuLaw;
 import io.voicegateway.audio.AudioFiles;
+import io.voicegateway.audio.PcmAudio;
+import java.io.ByteArrayInputStream;
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
@@ -88,6 +94,26 @@ class VadCommandTest {
         assertThat(Commands.run(new String[] {"vad", raw.toString()})).isZero();
         assertThat(stdout()).hasSize(1);
         assertThat(Long.parseLong(stdout().get(0).split(",")[0])).isCloseTo(onsets("one-utterance.wav").get(0), within(64L));
+    }
+
+    @Test
+    void wavFilesAtOtherRatesAreResampledFirst() throws Exception {
+        PcmAudio at16k = AudioFiles.read(fixture("two-utterances.wav")).resampledTo(16000);
+        Path wav = dir.resolve("wideband.wav");
+        byte[] bytes = new byte[at16k.samples().length * 2];
+        java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).asShortBuffer().put(at16k.samples());
+        AudioFormat format = new AudioFormat(16000, 16, 1, true, false);
+        try (AudioInputStream stream = new AudioInputStream(new ByteArrayInputStream(bytes), format, at16k.samples().length)) {
+            AudioSystem.write(stream, AudioFileFormat.Type.WAVE, wav.toFile());
+        }
+
+        assertThat(Commands.run(new String[] {"vad", wav.toString()})).isZero();
+        List<String> lines = stdout();
+        assertThat(lines).hasSize(2);
+        List<Long> onsets = onsets("two-utterances.wav");
+        for (int i = 0; i < lines.size(); i++) {
+            assertThat(Long.parseLong(lines.get(i).split(",")[0])).isCloseTo(onsets.get(i), within(64L));
+        }
     }
 
     @Test
