@@ -1,0 +1,67 @@
+package io.voicegateway.vad;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * One Silero window (256 samples, 32 ms at 8 kHz) per invocation: one model run plus the stream's buffering.
+ * The model (one OrtSession) is shared by all benchmark threads, each with its own stream, as calls share it.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class VadBenchmark {
+
+    @State(Scope.Benchmark)
+    public static class SharedModel {
+        SileroVadModel model;
+
+        @Setup
+        public void load() {
+            model = SileroVadModel.loadBundled();
+        }
+
+        @TearDown
+        public void close() {
+            model.close();
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class Call {
+        final short[] window = new short[SileroVadModel.WINDOW];
+        VadStream stream;
+        Blackhole sink;
+
+        @Setup
+        public void open(SharedModel shared, Blackhole blackhole) {
+            SplittableRandom random = new SplittableRandom(7);
+            for (int i = 0; i < window.length; i++) {
+                window[i] = (short) random.nextInt(-4000, 4000);
+            }
+            stream = shared.model.newStream();
+            sink = blackhole;
+        }
+    }
+
+    @Benchmark
+    @Threads(1)
+    public void windowSingleThread(Call call) {
+        call.stream.feed(call.window, 0, call.window.length, (index, p) -> call.sink.consume(p));
+    }
+
+    @Benchmark
+    @Threads(2)
+    public void windowTwoThreadsSharingTheSession(Call call) {
+        call.stream.feed(call.window, 0, call.window.length, (index, p) -> call.sink.consume(p));
+    }
+}

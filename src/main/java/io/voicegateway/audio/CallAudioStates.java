@@ -1,0 +1,68 @@
+package io.voicegateway.audio;
+
+import io.voicegateway.vad.SileroVadModel;
+import io.voicegateway.vad.VadProperties;
+import io.voicegateway.vad.VoiceActivity;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The registry of per-call audio state, by call id. A call's state is created on its first frame and must be
+ * removed when the call ends ({@link #remove}); nothing else holds it.
+ */
+@Component
+public class CallAudioStates {
+
+    private final ConcurrentHashMap<String, CallAudioState> states = new ConcurrentHashMap<>();
+    private final AudioProperties audio;
+    private final VadProperties vad;
+    private final Supplier<SileroVadModel> model;
+    private final int modelInputRateHz;
+    private final int modelOutputRateHz;
+
+    /**
+     * @param modelInputRateHz  PCM rate sent to Nova Sonic ({@code nova.input-sample-rate})
+     * @param modelOutputRateHz PCM rate Nova Sonic answers in ({@code nova.output-sample-rate})
+     */
+    public CallAudioStates(AudioProperties audio, VadProperties vad, Supplier<SileroVadModel> model,
+                           int modelInputRateHz, int modelOutputRateHz) {
+        this.audio = audio;
+        this.vad = vad;
+        this.model = model;
+        this.modelInputRateHz = modelInputRateHz;
+        this.modelOutputRateHz = modelOutputRateHz;
+    }
+
+    @Autowired
+    CallAudioStates(AudioProperties audio, VadProperties vad, ObjectProvider<SileroVadModel> model,
+                    @Value("${nova.input-sample-rate:8000}") int modelInputRateHz,
+                    @Value("${nova.output-sample-rate:8000}") int modelOutputRateHz) {
+        this(audio, vad, (Supplier<SileroVadModel>) model::getObject, modelInputRateHz, modelOutputRateHz);
+    }
+
+    /** The call's state, created on first use. */
+    public CallAudioState get(String callId) {
+        return states.computeIfAbsent(callId, this::create);
+    }
+
+    /** Forgets the call; returns true when it had state. */
+    public boolean remove(String callId) {
+        return states.remove(callId) != null;
+    }
+
+    /** Calls with state. */
+    public int size() {
+        return states.size();
+    }
+
+    private CallAudioState create(String callId) {
+        VoiceActivity voiceActivity = new VoiceActivity(model.get().newStream(), vad.newTurnDetector());
+        return new CallAudioState(callId, audio.newNoiseGate(), voiceActivity,
+                Resampler.create(AudioHeaders.PHONE_RATE_HZ, modelInputRateHz),
+                Resampler.create(modelOutputRateHz, AudioHeaders.PHONE_RATE_HZ));
+    }
+}

@@ -1,0 +1,51 @@
+package io.voicegateway.audio;
+
+import io.voicegateway.vad.VadEvent;
+import io.voicegateway.vad.VoiceActivity;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Feeds the {@code short[]} frame to the call's VAD and reports on headers (see {@link AudioHeaders}); the body
+ * is left as it is. Turn events are logged at INFO with the call id and audio-time timestamps.
+ */
+@Component("vad")
+public class VadProcessor implements Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VadProcessor.class);
+
+    private final CallAudioStates states;
+
+    public VadProcessor(CallAudioStates states) {
+        this.states = states;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        Message message = exchange.getMessage();
+        short[] pcm = message.getMandatoryBody(short[].class);
+        String callId = CallIds.of(exchange);
+        VoiceActivity activity = states.get(callId).voiceActivity();
+        VadEvent event = activity.feed(pcm, 0, pcm.length);
+        message.setHeader(AudioHeaders.VAD_SPEECH_PROBABILITY, activity.lastProbability());
+        message.setHeader(AudioHeaders.VAD_SPEAKING, activity.speaking());
+        if (event != null) {
+            message.setHeader(AudioHeaders.VAD_EVENT, event);
+            log(callId, event);
+        } else {
+            message.removeHeader(AudioHeaders.VAD_EVENT);
+        }
+    }
+
+    private static void log(String callId, VadEvent event) {
+        if (event instanceof VadEvent.SpeechStarted started) {
+            LOG.info("Speech started: call {} at {} ms", callId, started.atMs());
+        } else if (event instanceof VadEvent.SpeechEnded ended) {
+            LOG.info("Speech ended: call {} at {} ms ({} ms of speech)", callId, ended.atMs(), ended.durationMs());
+        }
+    }
+}
