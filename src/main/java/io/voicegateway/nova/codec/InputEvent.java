@@ -47,15 +47,19 @@ public sealed interface InputEvent {
         }
     }
 
-    /** Starts a text block: the SYSTEM prompt or a history message (USER|ASSISTANT), never interactive. */
-    record TextContentStart(String promptName, String contentName, String role) implements InputEvent {
+    /**
+     * Starts a text block: the SYSTEM prompt or a history message (USER|ASSISTANT), not interactive; or a USER text
+     * typed mid-call (Nova 2 cross-modal input), interactive.
+     */
+    record TextContentStart(String promptName, String contentName, String role, boolean interactive)
+            implements InputEvent {
         public String name() {
             return "contentStart";
         }
 
         public void writeTo(ObjectNode body) {
             body.put("promptName", promptName).put("contentName", contentName).put("type", "TEXT")
-                    .put("interactive", false).put("role", role);
+                    .put("interactive", interactive).put("role", role);
             body.putObject("textInputConfiguration").put("mediaType", "text/plain");
         }
     }

@@ -49,7 +49,7 @@ class InputEventWriterTest {
 
     @Test
     void systemPromptBlockIsNotInteractive() throws Exception {
-        JsonNode body = write(new InputEvent.TextContentStart("p", "s", "SYSTEM")).path("contentStart");
+        JsonNode body = write(new InputEvent.TextContentStart("p", "s", "SYSTEM", false)).path("contentStart");
         assertThat(body.path("interactive").asBoolean(true)).isFalse();
         assertThat(body.path("textInputConfiguration").path("mediaType").asText()).isEqualTo("text/plain");
     }

@@ -1,0 +1,34 @@
+package io.voicegateway.emulator;
+
+import java.time.Duration;
+
+/**
+ * How an emulator behaves: where it listens, how long it waits before answering, when it cuts a stream off like
+ * Bedrock's 8-minute cap (modelTimeoutException), and how it finds utterances.
+ */
+public record EmulatorSettings(int port, Duration responseDelay, Duration sessionCap,
+        UtteranceDetector.Factory detectorFactory) {
+
+    /** Bedrock closes a bidirectional stream after 8 minutes (DESIGN §7). */
+    public static final Duration BEDROCK_SESSION_CAP = Duration.ofMinutes(8);
+
+    public static EmulatorSettings defaults() {
+        return new EmulatorSettings(0, Duration.ZERO, BEDROCK_SESSION_CAP, EnergyUtteranceDetector.factory());
+    }
+
+    public EmulatorSettings withPort(int value) {
+        return new EmulatorSettings(value, responseDelay, sessionCap, detectorFactory);
+    }
+
+    public EmulatorSettings withResponseDelay(Duration value) {
+        return new EmulatorSettings(port, value, sessionCap, detectorFactory);
+    }
+
+    public EmulatorSettings withSessionCap(Duration value) {
+        return new EmulatorSettings(port, responseDelay, value, detectorFactory);
+    }
+
+    public EmulatorSettings withDetectorFactory(UtteranceDetector.Factory value) {
+        return new EmulatorSettings(port, responseDelay, sessionCap, value);
+    }
+}

@@ -1,0 +1,41 @@
+package io.voicegateway.nova.session;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs tasks one at a time, in submission order, on a shared pool: per-call ordering without a thread per call and
+ * without serialising different calls.
+ */
+final class SerialExecutor implements Executor {
+
+    private final Executor pool;
+    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger pending = new AtomicInteger();
+
+    SerialExecutor(Executor pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        tasks.add(task);
+        if (pending.getAndIncrement() == 0) {
+            pool.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        do {
+            Runnable task = tasks.poll();
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                Thread t = Thread.currentThread();
+                t.getUncaughtExceptionHandler().uncaughtException(t, e);
+            }
+        } while (pending.decrementAndGet() != 0);
+    }
+}
