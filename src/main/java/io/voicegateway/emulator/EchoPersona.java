@@ -15,9 +15,8 @@ import java.util.Locale;
  */
 final class EchoPersona {
 
-    /** Audio is sent in 100 ms chunks every 10 ms: ten times faster than real time, like Nova. */
+    /** Audio goes out in 100 ms chunks, one per {@code answerPace}. */
     static final int CHUNK_MS = 100;
-    static final long CHUNK_INTERVAL_MS = 10;
     /** Longest utterance echoed back; the rest is dropped. */
     static final int MAX_UTTERANCE_SECONDS = 10;
     private static final int PREROLL_FRAMES = 10;
@@ -35,6 +34,7 @@ final class EchoPersona {
     private final int inputRate;
     private final int outputRate;
     private final Duration responseDelay;
+    private final Duration answerPace;
     private final EmulatorFaults faults;
     private final OutputEventJson json;
     private final Output output;
@@ -47,13 +47,14 @@ final class EchoPersona {
     private long usageTokens;
     private boolean stopped;
 
-    EchoPersona(Vertx vertx, UtteranceDetector detector, int inputRate, int outputRate, Duration responseDelay,
+    EchoPersona(Vertx vertx, UtteranceDetector detector, int inputRate, int outputRate, EmulatorSettings settings,
             EmulatorFaults faults, OutputEventJson json, Output output) {
         this.vertx = vertx;
         this.detector = detector;
         this.inputRate = inputRate;
         this.outputRate = outputRate;
-        this.responseDelay = responseDelay;
+        this.responseDelay = settings.responseDelay();
+        this.answerPace = settings.answerPace();
         this.faults = faults;
         this.json = json;
         this.output = output;
@@ -131,7 +132,7 @@ final class EchoPersona {
         short[] speech = concat(List.of(PromptAudio.prefix(outputRate), echo),
                 PromptAudio.prefix(outputRate).length + echo.length);
         answer = new EchoAnswer(vertx, json, output, transcript, speech, outputRate * CHUNK_MS / 1000,
-                CHUNK_INTERVAL_MS, outputRate);
+                Math.max(1, answerPace.toMillis()), outputRate);
         answer.start();
         usageTokens += 10;
         output.event(json.usage(usageTokens, usageTokens / 2));

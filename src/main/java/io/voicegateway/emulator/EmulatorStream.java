@@ -128,7 +128,7 @@ final class EmulatorStream {
             int rate = body.path("audioInputConfiguration").path("sampleRateHertz").asInt();
             record.inputRate(rate);
             persona = new EchoPersona(vertx, settings.detectorFactory().create(rate), rate, record.outputRate(),
-                    settings.responseDelay(), faults, json, new PersonaOutput());
+                    settings, faults, json, new PersonaOutput());
         } else {
             textRole = body.path("role").asText();
             textInteractive = body.path("interactive").asBoolean(false);
