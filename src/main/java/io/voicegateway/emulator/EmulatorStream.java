@@ -220,6 +220,7 @@ final class EmulatorStream {
         public void afterAudioChunk() {
             if (!responseEnded && faults.takeReset()) {
                 LOG.info("emulator stream {} resets mid-answer (fault injection)", sessionId);
+                record.ended("reset");
                 response.reset();
                 broken("reset");
             }

@@ -22,6 +22,7 @@ final class NovaEventMapper {
     private final ConversationHistory history;
     private final Map<String, Block> blocks = new HashMap<>();
     private boolean interruptReported;
+    private boolean turnBoundary;
 
     NovaEventMapper(int outputSampleRate, ConversationHistory history) {
         this.outputSampleRate = outputSampleRate;
@@ -77,11 +78,25 @@ final class NovaEventMapper {
         if (assistant && "INTERRUPTED".equals(end.stopReason())) {
             return interrupted();
         }
+        if (assistant && block != null && "TEXT".equals(block.type()) && "FINAL".equals(block.stage())
+                && "END_TURN".equals(end.stopReason())) {
+            turnBoundary = true;
+        }
         boolean audio = block != null ? "AUDIO".equals(block.type()) : "AUDIO".equals(end.type());
         if (assistant && audio && "END_TURN".equals(end.stopReason())) {
             return List.of(new NovaEvent.TurnEnded(end.stopReason()));
         }
         return List.of();
+    }
+
+    /**
+     * True once after the model's FINAL text of a turn ended: the turn and its transcript are complete, so a renewal
+     * can hand over without losing the last answer from the history (it comes after the audio's END_TURN).
+     */
+    boolean takeTurnBoundary() {
+        boolean result = turnBoundary;
+        turnBoundary = false;
+        return result;
     }
 
     private List<NovaEvent> interrupted() {

@@ -152,8 +152,10 @@ final class NovaSession implements NovaStream.Listener {
                 if (novaEvent instanceof NovaEvent.TurnEnded) {
                     reopened = false;
                     replay.clear();
-                    renewal.turnEnded();
                 }
+            }
+            if (mapper.takeTurnBoundary()) {
+                renewal.turnEnded();
             }
         });
     }
