@@ -55,7 +55,8 @@ public class NovaSonicProducer extends DefaultProducer {
     private SessionOptions options(Message in) {
         NovaSonicConfiguration configuration = getEndpoint().getConfiguration();
         String requested = in.getHeader(NovaSonicConstants.VOICE_ID, configuration.getVoiceId(), String.class);
-        String voice = NovaVoices.normalize(requested, configuration.getModelId())
+        String voice = NovaVoices.normalize(requested)
+                .filter(NovaVoices.forModel(configuration.getModelId())::contains)
                 .orElseThrow(() -> new IllegalArgumentException("nova-sonic: voice '" + requested + "' (header "
                         + NovaSonicConstants.VOICE_ID + " or option voiceId) is not a voice of "
                         + configuration.getModelId() + "; voices: " + NovaVoices.forModel(configuration.getModelId())));

@@ -2,57 +2,41 @@ package io.voicegateway.nova;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Nova Sonic voice ids (DESIGN §7). Nova 2 Sonic has sixteen; v1 lacks olivia, tina, carolina, leo, kiara, arjun and
- * has greta. "mathew" (as the seed's examples spell it) is accepted as matthew.
+ * Nova Sonic voice ids. Nova 2 Sonic voices per AWS's model card; v1 lacks olivia, tina, carolina, leo, kiara,
+ * arjun and has greta. The seed's examples spell matthew "mathew": accepted as an alias.
  */
 public final class NovaVoices {
 
-    /** Nova 2 Sonic voices, in AWS's order. */
-    public static final List<String> NOVA_2 = List.of("matthew", "tiffany", "amy", "olivia", "lupe", "carlos",
+    private static final List<String> NOVA_2 = List.of("matthew", "tiffany", "amy", "olivia", "lupe", "carlos",
             "ambre", "florian", "lennart", "beatrice", "lorenzo", "tina", "carolina", "leo", "kiara", "arjun");
-
-    /** Nova Sonic v1 voices. */
-    public static final List<String> NOVA_1 = List.of("matthew", "tiffany", "amy", "lupe", "carlos", "ambre",
-            "florian", "lennart", "beatrice", "lorenzo", "greta");
-
-    private static final Map<String, String> ALIASES = Map.of("mathew", "matthew");
-    private static final Set<String> ALL = Set.copyOf(concat());
+    private static final List<String> NOVA_1 = List.of("matthew", "tiffany", "amy", "lupe", "carlos", "ambre",
+            "florian", "greta", "lennart", "beatrice", "lorenzo");
 
     private NovaVoices() {
     }
 
-    /** The canonical voice id for {@code name} (any case, aliases resolved), or empty if no model has it. */
-    public static Optional<String> normalize(String name) {
-        if (name == null) {
+    /** Every voice id accepted by either model (Nova 2 first, then v1-only ones). */
+    public static List<String> all() {
+        return java.util.stream.Stream.concat(NOVA_2.stream(), NOVA_1.stream()).distinct().toList();
+    }
+
+    /** Voices of one model id ({@code amazon.nova-sonic-v1:0} is v1; anything else is Nova 2). */
+    public static List<String> forModel(String modelId) {
+        return modelId != null && modelId.startsWith("amazon.nova-sonic-v1") ? NOVA_1 : NOVA_2;
+    }
+
+    /** The canonical voice id for user input (case-insensitive, "mathew" → "matthew"), or empty if unknown. */
+    public static Optional<String> normalize(String voiceId) {
+        if (voiceId == null) {
             return Optional.empty();
         }
-        String key = name.trim().toLowerCase(Locale.ROOT);
-        key = ALIASES.getOrDefault(key, key);
-        return ALL.contains(key) ? Optional.of(key) : Optional.empty();
-    }
-
-    /** Like {@link #normalize(String)}, restricted to the voices of {@code modelId}. */
-    public static Optional<String> normalize(String name, String modelId) {
-        List<String> voices = forModel(modelId);
-        return normalize(name).filter(voices::contains);
-    }
-
-    /** Every voice of any model, Nova 2 first. */
-    public static List<String> all() {
-        return concat();
-    }
-
-    /** The voices of a model id; v1 for {@code amazon.nova-sonic-v1:0}, Nova 2 otherwise. */
-    public static List<String> forModel(String modelId) {
-        return "amazon.nova-sonic-v1:0".equals(modelId) ? NOVA_1 : NOVA_2;
-    }
-
-    private static List<String> concat() {
-        return java.util.stream.Stream.concat(NOVA_2.stream(), NOVA_1.stream()).distinct().toList();
+        String v = voiceId.trim().toLowerCase(Locale.ROOT);
+        if (v.equals("mathew")) {
+            v = "matthew";
+        }
+        return all().contains(v) ? Optional.of(v) : Optional.empty();
     }
 }

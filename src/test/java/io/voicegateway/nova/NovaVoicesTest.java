@@ -25,10 +25,8 @@ class NovaVoicesTest {
 
     @Test
     void gretaIsAV1VoiceOnlyAndKiaraANova2VoiceOnly() {
-        assertThat(NovaVoices.normalize("greta", "amazon.nova-sonic-v1:0")).contains("greta");
-        assertThat(NovaVoices.normalize("greta", "amazon.nova-2-sonic-v1:0")).isEmpty();
-        assertThat(NovaVoices.normalize("kiara", "amazon.nova-sonic-v1:0")).isEmpty();
-        assertThat(NovaVoices.normalize("kiara", "amazon.nova-2-sonic-v1:0")).contains("kiara");
+        assertThat(NovaVoices.forModel("amazon.nova-sonic-v1:0")).contains("greta").doesNotContain("kiara");
+        assertThat(NovaVoices.forModel("amazon.nova-2-sonic-v1:0")).contains("kiara").doesNotContain("greta");
     }
 
     @Test
