@@ -1,7 +1,6 @@
 package io.voicegateway.nova.session;
 
 import io.voicegateway.nova.NovaError;
-import java.io.IOException;
 import java.net.ConnectException;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
@@ -70,15 +69,5 @@ final class NovaErrors {
             text.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
         }
         return text.toString();
-    }
-
-    /** True for plain I/O failures (a reset HTTP/2 stream surfaces as one). */
-    static boolean isIo(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof IOException) {
-                return true;
-            }
-        }
-        return false;
     }
 }
