@@ -1,5 +1,7 @@
 package io.voicegateway.nova;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import io.voicegateway.nova.codec.Pcm16;
 import io.voicegateway.nova.session.NovaSessions;
 import io.voicegateway.nova.session.NovaSettings;
@@ -28,7 +30,7 @@ import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithBidir
  * Measures the gateway's own cost per output chunk: from the moment the SDK hands a chunk to our response handler
  * to the moment a {@code from: nova-sonic:events} route processes its exchange (parse, map, per-call hop, Camel
  * exchange). A stub client plays the SDK's part so the start time is exact. Not part of the default suite (name);
- * run: {@code ./mvnw -q test -Dtest=ChunkOverheadMeasurement} and read target/surefire-reports/*Measurement-output.txt.
+ * run: {@code ./mvnw -q test -Dtest=ChunkOverheadMeasurement -Dmeasure=true} and read target/surefire-reports/*Measurement-output.txt.
  */
 class ChunkOverheadMeasurement {
 
@@ -45,6 +47,7 @@ class ChunkOverheadMeasurement {
 
     @Test
     void measurePerChunkOverhead() throws Exception {
+        assumeTrue(Boolean.getBoolean("measure"), "a measurement, not a test: run with -Dmeasure=true");
         StubClient client = new StubClient();
         try (NovaSessions sessions = new NovaSessions(client, NovaSettings.defaults())) {
             CamelContext camel = new DefaultCamelContext();

@@ -84,10 +84,6 @@ final class NovaSession implements NovaStream.Listener {
         return callId;
     }
 
-    SessionOptions options() {
-        return options;
-    }
-
     // --- stream lifecycle, all on the serial executor ---
 
     private void startActive(boolean withHistory) {
@@ -116,10 +112,6 @@ final class NovaSession implements NovaStream.Listener {
         if (old != null) {
             old.close();
         }
-    }
-
-    ConversationHistory history() {
-        return history;
     }
 
     AudioReplayBuffer replay() {

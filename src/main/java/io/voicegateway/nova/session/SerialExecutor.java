@@ -3,6 +3,7 @@ package io.voicegateway.nova.session;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -23,7 +24,13 @@ final class SerialExecutor implements Executor {
     public void execute(Runnable task) {
         tasks.add(task);
         if (pending.getAndIncrement() == 0) {
-            pool.execute(this::drain);
+            try {
+                pool.execute(this::drain);
+            } catch (RejectedExecutionException e) {
+                // the pool is shut down (NovaSessions closed): late stream callbacks have nothing left to update
+                tasks.clear();
+                pending.set(0);
+            }
         }
     }
 
