@@ -83,6 +83,13 @@ class NovaSonicComponentTest {
     }
 
     @Test
+    void theSchemeResolvesWithoutRegisteringTheComponent() throws Exception {
+        try (CamelContext plain = new DefaultCamelContext()) {
+            assertThat(plain.getComponent("nova-sonic")).isInstanceOf(NovaSonicComponent.class);
+        }
+    }
+
+    @Test
     void anOperationWithoutACallIdIsRejected() {
         assertThatThrownBy(() -> template.sendBodyAndHeader("direct:media", null, NovaSonicConstants.OPERATION, "OPEN"))
                 .isInstanceOf(CamelExecutionException.class).hasRootCauseMessage(
