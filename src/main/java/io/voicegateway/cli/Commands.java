@@ -14,7 +14,9 @@ public final class Commands {
 
     /** Every tool, by class. Each is a picocli command with a no-argument constructor. */
     static final List<Class<?>> SUBCOMMANDS = List.of(
+            CallCommand.class,
             VadCommand.class,
+            io.voicegateway.emulator.NovaEmulatorCommand.class,
             SignCommand.class);
 
     private Commands() {

@@ -1,0 +1,16 @@
+package io.voicegateway.emulator;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/** Starts the Nova Sonic emulator as bean {@code novaEmulator} in local mode without an endpoint override. */
+@Configuration(proxyBeanMethods = false)
+public class EmulatorConfiguration {
+
+    @Bean(destroyMethod = "close")
+    @Conditional(LocalEmulatorCondition.class)
+    public NovaEmulator novaEmulator(EmulatorProperties properties) {
+        return new NovaEmulator(properties.toSettings()).start();
+    }
+}

@@ -1,0 +1,50 @@
+package io.voicegateway.nova;
+
+import io.voicegateway.emulator.NovaEmulator;
+import io.voicegateway.nova.session.NovaSessions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
+
+/**
+ * Nova Sonic beans: {@code novaBedrockClient} (to nova.endpoint-override, else the local emulator bean
+ * {@code novaEmulator} when there is one, else AWS), {@code novaSessions} over it, and the {@code nova-sonic} Camel
+ * component using both, so every {@code nova-sonic:} endpoint shares one client and one session registry.
+ */
+@Configuration(proxyBeanMethods = false)
+public class NovaConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NovaConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    public BedrockRuntimeAsyncClient novaBedrockClient(NovaProperties properties,
+            ObjectProvider<NovaEmulator> emulator) {
+        String endpoint = properties.endpointOverride();
+        NovaEmulator local = emulator.getIfAvailable();
+        if (!properties.hasEndpointOverride() && local != null) {
+            endpoint = local.endpoint().toString();
+        }
+        LOG.info("Nova Sonic: model {} in {} via {}", properties.modelId(), properties.region(),
+                endpoint == null || endpoint.isBlank() ? "AWS Bedrock" : endpoint);
+        return NovaClientFactory.create(properties.region(), endpoint, properties.maxConcurrency());
+    }
+
+    @Bean(destroyMethod = "close")
+    public NovaSessions novaSessions(BedrockRuntimeAsyncClient novaBedrockClient, NovaProperties properties) {
+        return new NovaSessions(novaBedrockClient, properties.toSettings());
+    }
+
+    @Bean("nova-sonic")
+    public NovaSonicComponent novaSonicComponent(NovaSessions novaSessions, NovaProperties properties,
+            BedrockRuntimeAsyncClient novaBedrockClient) {
+        NovaSonicComponent component = new NovaSonicComponent();
+        NovaSonicConfiguration configuration = properties.toComponentConfiguration();
+        configuration.setBedrockClient(novaBedrockClient);
+        component.setConfiguration(configuration);
+        component.setSessions(novaSessions);
+        return component;
+    }
+}
