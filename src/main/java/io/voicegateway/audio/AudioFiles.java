@@ -37,6 +37,25 @@ public final class AudioFiles {
         return readWav(path, ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN));
     }
 
+    /** Reads a WAV held in memory (e.g. a resource); {@code name} only labels errors. */
+    public static PcmAudio readWav(byte[] bytes, String name) throws IOException {
+        return readWav(Path.of(name), ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN));
+    }
+
+    /** Writes mono PCM16 as a canonical 44-byte-header WAV (little-endian RIFF). */
+    public static void writeWav(Path path, PcmAudio audio) throws IOException {
+        short[] samples = audio.samples();
+        ByteBuffer out = ByteBuffer.allocate(44 + samples.length * 2).order(ByteOrder.LITTLE_ENDIAN);
+        out.putInt(0x46464952).putInt(36 + samples.length * 2).putInt(0x45564157); // "RIFF" size "WAVE"
+        out.putInt(0x20746d66).putInt(16).putShort((short) FORMAT_PCM).putShort((short) 1); // "fmt " PCM mono
+        out.putInt(audio.sampleRateHz()).putInt(audio.sampleRateHz() * 2).putShort((short) 2).putShort((short) 16);
+        out.putInt(0x61746164).putInt(samples.length * 2); // "data"
+        for (short s : samples) {
+            out.putShort(s);
+        }
+        Files.write(path, out.array());
+    }
+
     private static PcmAudio readWav(Path path, ByteBuffer in) throws IOException {
         if (in.remaining() < 12 || in.getInt(0) != 0x46464952 /* "RIFF" */ || in.getInt(8) != 0x45564157 /* "WAVE" */) {
             throw new IOException(path + " is not a WAV file (no RIFF/WAVE header); raw μ-law needs a .ulaw name");

@@ -1,6 +1,7 @@
 package io.voicegateway.server;
 
 import io.vertx.core.Vertx;
+import io.voicegateway.media.OrderedWebsocketComponent;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
@@ -21,6 +22,19 @@ public class HttpServerConfiguration {
     @Bean(destroyMethod = "close")
     public Vertx vertx() {
         return Vertx.vertx();
+    }
+
+    /**
+     * The media-stream WebSocket endpoint ({@code twilio-ws:}): camel-vertx-websocket with per-connection
+     * ordering, on the shared Vert.x and the same port (it reuses the platform-http Router from the registry).
+     */
+    @Bean("twilio-ws")
+    public OrderedWebsocketComponent twilioWebsocket(Vertx vertx, GatewayProperties gateway) {
+        OrderedWebsocketComponent component = new OrderedWebsocketComponent();
+        component.setVertx(vertx);
+        component.setDefaultHost("0.0.0.0");
+        component.setDefaultPort(gateway.port());
+        return component;
     }
 
     /**

@@ -1,0 +1,76 @@
+package io.voicegateway.cli;
+
+import io.voicegateway.audio.MuLaw;
+import io.voicegateway.audio.PcmAudio;
+
+/**
+ * The caller's side of a simulated call: an utterance cut into 20 ms μ-law frames as Twilio would send it,
+ * with where the speech really starts and ends (by level), so latencies are measured from the words, not
+ * from leading or trailing silence in the file.
+ */
+public final class CallerAudio {
+
+    static final int FRAME_SAMPLES = 160;
+    /** Frames quieter than this RMS (-40 dBFS) count as silence when finding where speech starts and ends. */
+    static final double SPEECH_RMS = 32768 * 0.01;
+    static final byte SILENCE = (byte) 0xFF;
+    /** 20 ms of μ-law silence, sent while the caller says nothing. */
+    static final byte[] SILENCE_FRAME = silence();
+
+    private final byte[][] frames;
+    private final int firstSpeechFrame;
+    private final int lastSpeechFrame;
+
+    public CallerAudio(PcmAudio audio) {
+        short[] pcm = audio.resampledTo(8000).samples();
+        int count = (pcm.length + FRAME_SAMPLES - 1) / FRAME_SAMPLES;
+        frames = new byte[count][FRAME_SAMPLES];
+        int first = -1;
+        int last = -1;
+        for (int f = 0; f < count; f++) {
+            java.util.Arrays.fill(frames[f], SILENCE);
+            int off = f * FRAME_SAMPLES;
+            int len = Math.min(FRAME_SAMPLES, pcm.length - off);
+            MuLaw.encode(pcm, off, frames[f], 0, len);
+            if (rms(pcm, off, len) > SPEECH_RMS) {
+                first = first < 0 ? f : first;
+                last = f;
+            }
+        }
+        if (first < 0) {
+            throw new IllegalArgumentException("the audio has no speech (every frame is below -40 dBFS)");
+        }
+        firstSpeechFrame = first;
+        lastSpeechFrame = last;
+    }
+
+    private static byte[] silence() {
+        byte[] frame = new byte[FRAME_SAMPLES];
+        java.util.Arrays.fill(frame, SILENCE);
+        return frame;
+    }
+
+    private static double rms(short[] pcm, int off, int len) {
+        double sum = 0;
+        for (int i = off; i < off + len; i++) {
+            sum += (double) pcm[i] * pcm[i];
+        }
+        return len == 0 ? 0 : Math.sqrt(sum / len);
+    }
+
+    public int frameCount() {
+        return frames.length;
+    }
+
+    public byte[] frame(int index) {
+        return frames[index];
+    }
+
+    public int firstSpeechFrame() {
+        return firstSpeechFrame;
+    }
+
+    public int lastSpeechFrame() {
+        return lastSpeechFrame;
+    }
+}

@@ -1,0 +1,18 @@
+package io.voicegateway.media;
+
+/** Exchange headers of the media-stream route (routes/media-stream.camel.yaml branches on {@link #EVENT}). */
+public final class MediaHeaders {
+
+    /**
+     * {@code String}: what this exchange carries: {@code open}, {@code close} (WebSocket events), the Twilio
+     * event ({@code connected, start, media, mark, dtmf, stop}), or {@code ignored} (refused or malformed).
+     */
+    public static final String EVENT = "TwilioEvent";
+    /** {@code String}: the DTMF digit of a {@code dtmf} event, for routes that act on key presses. */
+    public static final String DTMF_DIGIT = "TwilioDtmfDigit";
+    /** {@code Long}: System.nanoTime() when the route started on the frame (origin of the inbound latency figures). */
+    public static final String RECEIVED_NANOS = "MediaReceivedNanos";
+
+    private MediaHeaders() {
+    }
+}

@@ -1,0 +1,151 @@
+package io.voicegateway.media;
+
+import io.vertx.core.http.ServerWebSocket;
+import io.voicegateway.audio.AudioHeaders;
+import io.voicegateway.call.Call;
+import io.voicegateway.call.CallLifecycle;
+import io.voicegateway.call.CallRegistry;
+import io.voicegateway.call.CallStatus;
+import io.voicegateway.nova.NovaSonicConstants;
+import io.voicegateway.server.GatewayProperties;
+import io.voicegateway.twilio.TwilioMessage;
+import io.voicegateway.twilio.TwilioMessageException;
+import io.voicegateway.twilio.WebhookToken;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.component.vertx.websocket.VertxWebsocketConstants;
+import org.apache.camel.component.vertx.websocket.VertxWebsocketEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * First step of the media-stream route: one exchange per WebSocket event of a Twilio Media Stream. Admits or
+ * refuses connections, decodes Twilio's JSON, handles the control messages, and tells the route what the
+ * exchange carries ({@link MediaHeaders#EVENT}); for {@code media} the body becomes the 160 μ-law bytes.
+ * A bad message is logged with the call id and dropped: it never ends the stream or touches other calls.
+ */
+@Component("mediaStreamEvent")
+public class MediaStreamProcessor implements Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MediaStreamProcessor.class);
+    /** RFC 6455 close code for "policy violation": used for every refused stream. */
+    static final short POLICY_VIOLATION = 1008;
+
+    private final MediaCalls media;
+    private final CallLifecycle lifecycle;
+    private final StreamAdmission admission;
+    private final ConversationLimit limit;
+
+    public MediaStreamProcessor(MediaCalls media, CallRegistry calls, CallLifecycle lifecycle, GatewayProperties gateway,
+                                WebhookToken token, ConversationLimit limit) {
+        this.media = media;
+        this.lifecycle = lifecycle;
+        this.admission = new StreamAdmission(calls, gateway, token);
+        this.limit = limit;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        Message in = exchange.getIn();
+        String callId = in.getHeader("callId", String.class);
+        String key = in.getHeader(VertxWebsocketConstants.CONNECTION_KEY, String.class);
+        in.setHeader(AudioHeaders.CALL_ID, callId);
+        VertxWebsocketEvent event = in.getHeader(VertxWebsocketConstants.EVENT, VertxWebsocketEvent.class);
+        String outcome = switch (event) {
+            case OPEN -> open(callId, key, in.getBody(ServerWebSocket.class));
+            case CLOSE -> closed(callId, key);
+            case MESSAGE -> message(exchange, callId, key);
+            default -> "ignored";
+        };
+        in.setHeader(MediaHeaders.EVENT, outcome);
+    }
+
+    private String open(String callId, String key, ServerWebSocket socket) {
+        StreamAdmission.Decision decision = admission.onOpen(callId, socket, media.isStreaming(callId));
+        if (!decision.admitted()) {
+            LOG.warn("Media stream for call {} refused: {}", callId, decision.refusal());
+            socket.close(POLICY_VIOLATION, decision.refusal());
+            return "ignored";
+        }
+        media.open(decision.call(), key, socket);
+        LOG.info("Call {}: media stream connected", callId);
+        return "open";
+    }
+
+    private String closed(String callId, String key) {
+        media.get(callId, key).ifPresent(m -> {
+            LOG.info("Call {} (stream {}): media stream closed", callId, m.streamSid());
+            lifecycle.end(m.call(), "stream_closed");
+        });
+        return "close";
+    }
+
+    private String message(Exchange exchange, String callId, String key) {
+        MediaCall call = media.get(callId, key).orElse(null);
+        if (call == null) {
+            return "ignored"; // refused connection, or a stream that is being replaced
+        }
+        TwilioMessage.Inbound message;
+        try {
+            message = media.codec().decode(exchange.getIn().getBody(String.class));
+        } catch (TwilioMessageException e) {
+            LOG.warn("Call {} (stream {}): dropped a bad message ({}): {}", callId, call.streamSid(), e.problem(),
+                    e.getMessage());
+            return "ignored";
+        }
+        if (message instanceof TwilioMessage.Media m) {
+            return media(exchange, call, m);
+        } else if (message instanceof TwilioMessage.Mark m) {
+            call.playback().markPlayed(m.name());
+            return "mark";
+        } else if (message instanceof TwilioMessage.Start s) {
+            return start(exchange, call, s);
+        } else if (message instanceof TwilioMessage.Dtmf d) {
+            call.call().addDtmf(d.digit());
+            exchange.getIn().setHeader(MediaHeaders.DTMF_DIGIT, d.digit());
+            LOG.info("Call {} (stream {}): DTMF {}", callId, call.streamSid(), d.digit());
+            return "dtmf";
+        } else if (message instanceof TwilioMessage.Stop) {
+            LOG.info("Call {} (stream {}): stop", callId, call.streamSid());
+            lifecycle.end(call.call(), "caller_hung_up");
+            return "stop";
+        }
+        return "connected";
+    }
+
+    private String start(Exchange exchange, MediaCall call, TwilioMessage.Start start) {
+        if (call.isStarted()) {
+            LOG.warn("Call {}: second start message ignored", call.callId());
+            return "ignored";
+        }
+        String refusal = admission.refusalOnStart(call.call(), start);
+        if (refusal != null) {
+            LOG.warn("Media stream for call {} refused at start: {}", call.callId(), refusal);
+            media.refuse(call, POLICY_VIOLATION, refusal); // the call itself goes on: its real stream may still come
+            return "ignored";
+        }
+        Call record = call.call();
+        call.started(start.streamSid());
+        record.setStreamSid(start.streamSid());
+        record.advanceStatus(CallStatus.IN_PROGRESS, null);
+        limit.start(call);
+        LOG.info("Call {} (stream {}): started, voice {}", call.callId(), start.streamSid(), record.voiceId());
+        Message in = exchange.getIn();
+        in.setHeader(NovaSonicConstants.OPERATION, "OPEN");
+        in.setHeader(NovaSonicConstants.VOICE_ID, record.voiceId());
+        in.setHeader(NovaSonicConstants.SYSTEM_PROMPT, record.systemPrompt());
+        return "start";
+    }
+
+    private String media(Exchange exchange, MediaCall call, TwilioMessage.Media media) {
+        if (!call.isStarted()) {
+            return "ignored"; // audio before an admitted start is not the caller's
+        }
+        call.call().stats().frameIn();
+        exchange.getIn().setHeader(MediaHeaders.RECEIVED_NANOS, System.nanoTime());
+        exchange.getIn().setBody(media.payload());
+        return "media";
+    }
+}

@@ -1,0 +1,115 @@
+package io.voicegateway.media;
+
+import io.voicegateway.call.CallLifecycle;
+import io.voicegateway.nova.NovaEvent;
+import io.voicegateway.nova.NovaSonicConstants;
+import io.voicegateway.twilio.TwilioMessage;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Everything the model says to a call ({@code from: nova-sonic:events}): its audio goes to the caller at once
+ * as 20 ms μ-law frames with a mark after each chunk (Twilio clocks playback; marks tell us what played), its
+ * text goes to the transcript, its own interruption signal clears the caller's playback, and a session that
+ * ends on its own ends the call with the reason.
+ */
+@Component("modelEvent")
+public class ModelEventProcessor implements Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ModelEventProcessor.class);
+
+    private final MediaCalls media;
+    private final CallLifecycle lifecycle;
+
+    public ModelEventProcessor(MediaCalls media, CallLifecycle lifecycle) {
+        this.media = media;
+        this.lifecycle = lifecycle;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        String callId = exchange.getIn().getHeader(NovaSonicConstants.CALL_ID, String.class);
+        MediaCall call = media.get(callId).orElse(null);
+        NovaEvent event = exchange.getIn().getBody(NovaEvent.class);
+        if (call == null || event == null) {
+            return; // the call ended while the model was still talking
+        }
+        if (event instanceof NovaEvent.AssistantAudio audio) {
+            speak(call, audio);
+        } else if (event instanceof NovaEvent.TextOutput text) {
+            transcript(call, text);
+        } else if (event instanceof NovaEvent.Interrupted) {
+            interrupted(call);
+        } else if (event instanceof NovaEvent.TurnEnded) {
+            turnEnded(call);
+        } else if (event instanceof NovaEvent.SessionError e) {
+            LOG.warn("Call {} (stream {}): model error {}: {}", callId, call.streamSid(), e.error(), e.message());
+        } else if (event instanceof NovaEvent.SessionClosed c && !call.call().isEnded()) {
+            lifecycle.end(call.call(), "model_session_closed: " + c.reason());
+        } else if (event instanceof NovaEvent.ToolUse t) {
+            LOG.info("Call {}: model asked for tool {} (no tools configured)", callId, t.toolName());
+        }
+        // Usage: token counts are metrics territory, nothing to do per call
+    }
+
+    private void speak(MediaCall call, NovaEvent.AssistantAudio audio) {
+        call.modelTurnOpen(true);
+        if (call.dropping() || !call.isStarted()) {
+            call.audioOut().reset();
+            return; // the caller barged in: the rest of this response must never play
+        }
+        int frames = call.audioOut().accept(audio.pcm(), (mulaw, rms) -> sendFrame(call, mulaw, rms));
+        if (frames > 0) {
+            call.send(new TwilioMessage.OutboundMark(call.streamSid(), call.playback().nextMark()));
+        }
+    }
+
+    private void sendFrame(MediaCall call, byte[] mulaw, float rms) {
+        call.send(new TwilioMessage.OutboundMedia(call.streamSid(), mulaw));
+        call.playback().frameSent(rms);
+        call.call().stats().framesOut(1);
+        if (call.awaitingReply()) {
+            call.awaitingReply(false);
+            long since = call.lastVoicedNanos();
+            if (since > 0) {
+                call.call().stats().replyLatency((System.nanoTime() - since) / 1000);
+            }
+        }
+    }
+
+    private void transcript(MediaCall call, NovaEvent.TextOutput text) {
+        if ("SPECULATIVE".equals(text.generationStage())) {
+            return; // Nova repeats the text as FINAL once it has been spoken
+        }
+        call.call().addTranscript(text.role(), text.text());
+        LOG.info("Call {} (stream {}): {}: {}", call.callId(), call.streamSid(), text.role(), text.text());
+    }
+
+    private void interrupted(MediaCall call) {
+        if (call.playback().isPlaying()) {
+            call.send(new TwilioMessage.Clear(call.streamSid()));
+            call.playback().cleared();
+            LOG.info("Call {} (stream {}): model reported an interruption; cleared playback", call.callId(),
+                    call.streamSid());
+        }
+        call.audioOut().reset();
+        call.modelTurnOpen(false);
+        call.dropping(false);
+    }
+
+    private void turnEnded(MediaCall call) {
+        if (!call.dropping() && call.isStarted()) {
+            int frames = call.audioOut().flush((mulaw, rms) -> sendFrame(call, mulaw, rms));
+            if (frames > 0) {
+                call.send(new TwilioMessage.OutboundMark(call.streamSid(), call.playback().nextMark()));
+            }
+        } else {
+            call.audioOut().reset();
+        }
+        call.modelTurnOpen(false);
+        call.dropping(false);
+    }
+}

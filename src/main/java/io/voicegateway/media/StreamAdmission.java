@@ -1,0 +1,76 @@
+package io.voicegateway.media;
+
+import com.twilio.security.RequestValidator;
+import io.vertx.core.http.ServerWebSocket;
+import io.voicegateway.call.Call;
+import io.voicegateway.call.CallRegistry;
+import io.voicegateway.server.GatewayProperties;
+import io.voicegateway.twilio.Twiml;
+import io.voicegateway.twilio.TwilioHeaders;
+import io.voicegateway.twilio.TwilioMessage;
+import io.voicegateway.twilio.WebhookToken;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Map;
+
+/**
+ * Who may stream: only calls our webhook (or /local/calls) created, each with its own token in
+ * {@code start.customParameters}; when Twilio signs the WebSocket upgrade ({@code X-Twilio-Signature} over the
+ * wss URL), the signature must match too. One stream per call. A refusal names its reason for the log.
+ */
+final class StreamAdmission {
+
+    private final CallRegistry calls;
+    private final GatewayProperties gateway;
+    private final RequestValidator validator;
+
+    StreamAdmission(CallRegistry calls, GatewayProperties gateway, WebhookToken token) {
+        this.calls = calls;
+        this.gateway = gateway;
+        this.validator = new RequestValidator(token.value());
+    }
+
+    /** Decides on a new connection; {@code streaming} tells whether the call already has a stream. */
+    Decision onOpen(String callId, ServerWebSocket socket, boolean streaming) {
+        Call call = calls.find(callId).orElse(null);
+        if (call == null) {
+            return Decision.refuse("unknown call id");
+        }
+        if (call.isEnded()) {
+            return Decision.refuse("call already ended");
+        }
+        if (streaming) {
+            return Decision.refuse("call already has a media stream");
+        }
+        String signature = socket.headers().get(TwilioHeaders.SIGNATURE);
+        if (signature != null) {
+            String url = gateway.publicWebSocketUrl(socket.uri());
+            if (!validator.validate(url, Map.of(), signature)) {
+                return Decision.refuse("X-Twilio-Signature of the upgrade request does not match " + url);
+            }
+        }
+        return new Decision(call, null);
+    }
+
+    /** Checks the {@code start} message's token against the call's (constant-time). */
+    String refusalOnStart(Call call, TwilioMessage.Start start) {
+        String token = start.customParameters() == null ? null : start.customParameters().get(Twiml.TOKEN_PARAMETER);
+        if (token == null) {
+            return "start without the stream token parameter";
+        }
+        boolean same = MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
+                call.streamToken().getBytes(StandardCharsets.UTF_8));
+        return same ? null : "wrong stream token";
+    }
+
+    /** The call admitted, or the reason it was not. */
+    record Decision(Call call, String refusal) {
+        static Decision refuse(String reason) {
+            return new Decision(null, reason);
+        }
+
+        boolean admitted() {
+            return refusal == null;
+        }
+    }
+}

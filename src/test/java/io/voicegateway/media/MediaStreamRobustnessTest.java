@@ -1,0 +1,205 @@
+package io.voicegateway.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.voicegateway.GatewayTestSupport;
+import io.voicegateway.audio.AudioFiles;
+import io.voicegateway.audio.PcmAudio;
+import io.voicegateway.cli.CallReport;
+import io.voicegateway.cli.CallerAudio;
+import io.voicegateway.cli.SimulatedCaller;
+import io.voicegateway.emulator.NovaEmulator;
+import io.voicegateway.nova.session.NovaSessions;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Streams that misbehave: unknown calls, wrong tokens, a second stream, malformed messages, hang-up mid-reply,
+ * a model stream that dies. Each is refused or absorbed without losing frames or touching other calls.
+ */
+class MediaStreamRobustnessTest extends GatewayTestSupport {
+
+    private static final short POLICY_VIOLATION = 1008;
+    private static Vertx vertx;
+    private static PcmAudio utterance;
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    @Autowired
+    private MediaCalls mediaCalls;
+    @Autowired
+    private NovaSessions novaSessions;
+    @Autowired
+    private NovaEmulator emulator;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        vertx = Vertx.vertx();
+        utterance = AudioFiles.read(Path.of("src/test/resources/audio/one-utterance.wav"));
+    }
+
+    @AfterAll
+    static void tearDown() {
+        vertx.close();
+    }
+
+    private JsonNode localCall() throws Exception {
+        return mapper.readTree(postJson("/local/calls", "{}").body());
+    }
+
+    private JsonNode record(String callId) throws Exception {
+        return mapper.readTree(get("/calls/" + callId).body());
+    }
+
+    private static byte[] silence() {
+        byte[] frame = new byte[160];
+        Arrays.fill(frame, (byte) 0xFF);
+        return frame;
+    }
+
+    @Test
+    void aStreamForAnUnknownCallIsClosedWithPolicyViolation() throws Exception {
+        try (TwilioStreamClient client = new TwilioStreamClient(vertx, PORT, "no-such-call")) {
+            assertThat(client.awaitClose(10)).isEqualTo(POLICY_VIOLATION);
+        }
+    }
+
+    @Test
+    void aWrongTokenIsRefusedButTheCallStillTakesItsRealStream() throws Exception {
+        JsonNode call = localCall();
+        String callId = call.get("call_id").asText();
+        try (TwilioStreamClient intruder = new TwilioStreamClient(vertx, PORT, callId)) {
+            intruder.start("guessed-token");
+            assertThat(intruder.awaitClose(10)).isEqualTo(POLICY_VIOLATION);
+        }
+        assertThat(record(callId).get("status").asText()).isEqualTo("queued");
+
+        try (TwilioStreamClient twilio = new TwilioStreamClient(vertx, PORT, callId)) {
+            twilio.start(call.get("token").asText());
+            for (int i = 0; i < 25; i++) {
+                twilio.media(silence());
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> record(callId).at("/stats/frames_in").asInt() == 25);
+            assertThat(record(callId).get("stream_sid").asText()).isEqualTo(twilio.streamSid());
+            assertThat(record(callId).get("status").asText()).isEqualTo("in-progress");
+            assertThat(twilio.isClosed()).isFalse();
+        }
+    }
+
+    @Test
+    void aSecondStreamForTheSameCallIsRefused() throws Exception {
+        JsonNode call = localCall();
+        String callId = call.get("call_id").asText();
+        try (TwilioStreamClient first = new TwilioStreamClient(vertx, PORT, callId)) {
+            first.start(call.get("token").asText());
+            await().atMost(Duration.ofSeconds(10)).until(() -> record(callId).get("stream_sid").isTextual());
+            try (TwilioStreamClient second = new TwilioStreamClient(vertx, PORT, callId)) {
+                assertThat(second.awaitClose(10)).isEqualTo(POLICY_VIOLATION);
+            }
+            first.media(silence());
+            await().atMost(Duration.ofSeconds(10)).until(() -> record(callId).at("/stats/frames_in").asInt() == 1);
+            assertThat(first.isClosed()).isFalse();
+        }
+    }
+
+    @Test
+    void malformedMessagesAreDroppedAndNoGoodFrameIsLost() throws Exception {
+        JsonNode call = localCall();
+        String callId = call.get("call_id").asText();
+        try (TwilioStreamClient twilio = new TwilioStreamClient(vertx, PORT, callId)) {
+            twilio.start(call.get("token").asText());
+            for (int i = 0; i < 50; i++) {
+                twilio.media(silence());
+                switch (i % 5) {
+                    case 0 -> twilio.sendRaw("{not json");
+                    case 1 -> twilio.sendRaw("{\"event\":\"media\",\"streamSid\":\"MZ1\"}");
+                    case 2 -> twilio.sendRaw("{\"event\":\"teleport\"}");
+                    case 3 -> twilio.media(new byte[4000]);
+                    default -> twilio.sendRaw("{\"event\":\"media\",\"media\":{\"payload\":\"***\"}}");
+                }
+            }
+            // one connection's messages are processed in order: once this digit is recorded, all before it were
+            twilio.dtmf("9");
+            await().atMost(Duration.ofSeconds(10)).until(() -> record(callId).get("dtmf").asText().equals("9"));
+            // the oversized frame is refused by the codec (> 1600 bytes): exactly the 50 good frames count
+            assertThat(record(callId).at("/stats/frames_in").asInt()).isEqualTo(50);
+            assertThat(twilio.isClosed()).isFalse();
+        }
+    }
+
+    @Test
+    void dtmfDigitsAreRecordedOnTheCall() throws Exception {
+        JsonNode call = localCall();
+        String callId = call.get("call_id").asText();
+        try (TwilioStreamClient twilio = new TwilioStreamClient(vertx, PORT, callId)) {
+            twilio.start(call.get("token").asText());
+            twilio.dtmf("1");
+            twilio.dtmf("2");
+            twilio.dtmf("#");
+            await().atMost(Duration.ofSeconds(10)).until(() -> record(callId).get("dtmf").asText().equals("12#"));
+        }
+    }
+
+    @Test
+    void stopInTheMiddleOfTheReplyEndsTheCallAndReleasesEverything() throws Exception {
+        JsonNode call = localCall();
+        String callId = call.get("call_id").asText();
+        CallerAudio speech = new CallerAudio(utterance);
+        try (TwilioStreamClient twilio = new TwilioStreamClient(vertx, PORT, callId)) {
+            twilio.start(call.get("token").asText());
+            for (int i = 0; i < speech.frameCount(); i++) {
+                twilio.media(speech.frame(i));
+            }
+            for (int i = 0; i < 75; i++) {
+                twilio.media(silence());
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> twilio.count("media") > 0);
+            twilio.stop();
+            assertThat(twilio.awaitClose(10)).isEqualTo((short) 1000);
+        }
+        JsonNode record = record(callId);
+        assertThat(record.get("status").asText()).isEqualTo("completed");
+        assertThat(record.get("end_reason").asText()).isEqualTo("caller_hung_up");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !novaSessions.callIds().contains(callId));
+        assertThat(mediaCalls.get(callId)).isEmpty();
+    }
+
+    @Test
+    void aModelStreamThatDiesEndsOnlyItsOwnCall() throws Exception {
+        Future<CallReport> bystander = new SimulatedCaller(vertx, URI.create(baseUrl()), new CallerAudio(utterance),
+                new SimulatedCaller.Options(-1, 40_000)).run();
+
+        JsonNode call = localCall();
+        String callId = call.get("call_id").asText();
+        emulator.faults().resetNextAnswers(2); // the answer breaks, and again after the session reopens
+        CallerAudio speech = new CallerAudio(utterance);
+        try (TwilioStreamClient victim = new TwilioStreamClient(vertx, PORT, callId)) {
+            victim.start(call.get("token").asText());
+            for (int i = 1000 / 20; i < speech.frameCount(); i++) { // skip the lead-in: answer before the bystander
+                victim.media(speech.frame(i));
+            }
+            for (int i = 0; i < 75; i++) {
+                victim.media(silence());
+            }
+            assertThat(victim.awaitClose(20)).isEqualTo((short) 1000);
+        }
+        JsonNode record = record(callId);
+        assertThat(record.get("end_reason").asText()).startsWith("model_session_closed");
+
+        CallReport report = bystander.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        assertThat(report.error()).isNull();
+        assertThat(report.framesReceived()).isGreaterThan(50);
+        assertThat(record(report.callId()).at("/stats/frames_in").asLong()).isEqualTo(report.framesSent());
+    }
+}

@@ -1,0 +1,93 @@
+package io.voicegateway.media;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientWebSocket;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/** A hand-driven Twilio side of one media stream, for tests that need to misbehave or inspect every message. */
+final class TwilioStreamClient implements AutoCloseable {
+
+    private final WebSocket socket;
+    private final List<JsonObject> received = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<Short> closeCode = new CompletableFuture<>();
+    private final String streamSid = "MZtest" + System.nanoTime();
+    private int sequence;
+
+    TwilioStreamClient(Vertx vertx, int port, String callId) throws Exception {
+        ClientWebSocket ws = vertx.createWebSocketClient().webSocket();
+        // handlers first: the gateway may refuse (close) the stream right after the upgrade
+        ws.textMessageHandler(text -> received.add(new JsonObject(text)));
+        ws.closeHandler(v -> closeCode.complete(ws.closeStatusCode()));
+        ws.connect(new WebSocketConnectOptions().setHost("localhost").setPort(port).setURI("/media-stream/" + callId))
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        socket = ws;
+    }
+
+    String streamSid() {
+        return streamSid;
+    }
+
+    void sendRaw(String text) {
+        socket.writeTextMessage(text);
+    }
+
+    void start(String token) {
+        JsonObject start = new JsonObject().put("streamSid", streamSid).put("accountSid", "AC1").put("callSid", "CA1")
+                .put("tracks", new io.vertx.core.json.JsonArray().add("inbound"))
+                .put("customParameters", new JsonObject().put("token", token))
+                .put("mediaFormat", new JsonObject().put("encoding", "audio/x-mulaw").put("sampleRate", 8000).put("channels", 1));
+        sendRaw(new JsonObject().put("event", "connected").put("protocol", "Call").put("version", "1.0.0").encode());
+        sendRaw(new JsonObject().put("event", "start").put("sequenceNumber", String.valueOf(++sequence))
+                .put("streamSid", streamSid).put("start", start).encode());
+    }
+
+    void media(byte[] mulaw) {
+        sendRaw(new JsonObject().put("event", "media").put("sequenceNumber", String.valueOf(++sequence))
+                .put("streamSid", streamSid).put("media", new JsonObject().put("track", "inbound")
+                        .put("chunk", String.valueOf(sequence)).put("timestamp", String.valueOf(sequence * 20))
+                        .put("payload", Base64.getEncoder().encodeToString(mulaw))).encode());
+    }
+
+    void dtmf(String digit) {
+        sendRaw(new JsonObject().put("event", "dtmf").put("sequenceNumber", String.valueOf(++sequence))
+                .put("streamSid", streamSid).put("dtmf", new JsonObject().put("track", "inbound_track").put("digit", digit))
+                .encode());
+    }
+
+    void stop() {
+        sendRaw(new JsonObject().put("event", "stop").put("sequenceNumber", String.valueOf(++sequence))
+                .put("streamSid", streamSid).put("stop", new JsonObject().put("accountSid", "AC1").put("callSid", "CA1"))
+                .encode());
+    }
+
+    List<JsonObject> received() {
+        return received;
+    }
+
+    long count(String event) {
+        return received.stream().filter(m -> event.equals(m.getString("event"))).count();
+    }
+
+    /** Close code the gateway closed with; waits up to {@code seconds}. */
+    short awaitClose(int seconds) throws Exception {
+        return closeCode.get(seconds, TimeUnit.SECONDS);
+    }
+
+    boolean isClosed() {
+        return closeCode.isDone();
+    }
+
+    @Override
+    public void close() {
+        if (!socket.isClosed()) {
+            socket.close();
+        }
+    }
+}
