@@ -2,6 +2,7 @@ package io.voicegateway.audio;
 
 import io.voicegateway.vad.VadEvent;
 import io.voicegateway.vad.VoiceActivity;
+import io.voicegateway.metrics.GatewayMetrics;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -19,9 +20,11 @@ public class VadProcessor implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(VadProcessor.class);
 
     private final CallAudioStates states;
+    private final GatewayMetrics metrics;
 
-    public VadProcessor(CallAudioStates states) {
+    public VadProcessor(CallAudioStates states, GatewayMetrics metrics) {
         this.states = states;
+        this.metrics = metrics;
     }
 
     @Override
@@ -30,7 +33,12 @@ public class VadProcessor implements Processor {
         short[] pcm = message.getMandatoryBody(short[].class);
         String callId = CallIds.of(exchange);
         VoiceActivity activity = states.get(callId).voiceActivity();
+        long windowsBefore = activity.windows();
+        long started = System.nanoTime();
         VadEvent event = activity.feed(pcm, 0, pcm.length);
+        if (activity.windows() != windowsBefore) {
+            metrics.vadInference(System.nanoTime() - started);
+        }
         message.setHeader(AudioHeaders.VAD_SPEECH_PROBABILITY, activity.lastProbability());
         message.setHeader(AudioHeaders.VAD_SPEAKING, activity.speaking());
         if (event != null) {

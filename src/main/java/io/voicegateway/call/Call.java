@@ -22,6 +22,7 @@ public final class Call {
     private final Instant createdAt;
     private final Clock clock;
     private final CallStats stats = new CallStats();
+    private final java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
 
     private final List<StatusChange> statusHistory = new ArrayList<>();
     private final List<TranscriptEntry> transcript = new ArrayList<>();
@@ -131,6 +132,11 @@ public final class Call {
         }
         endedAt = endedAt != null ? endedAt : clock.instant();
         return true;
+    }
+
+    /** True exactly once: the first time the call's resources are released after it ended. */
+    boolean markReleased() {
+        return released.compareAndSet(false, true);
     }
 
     public synchronized void addTranscript(String role, String text) {

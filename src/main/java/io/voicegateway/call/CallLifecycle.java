@@ -36,10 +36,13 @@ public class CallLifecycle {
         ended(call, reason);
     }
 
-    /** Called when Twilio reported a final status; releases the call's resources. */
+    /** Called when Twilio reported a final status; releases the call's resources (once, however often called). */
     public void ended(Call call, String reason) {
         if (!call.isEnded()) {
             call.end(reason);
+        }
+        if (!call.markReleased()) {
+            return;
         }
         calls.ended(call);
         for (BiConsumer<Call, String> listener : endListeners) {

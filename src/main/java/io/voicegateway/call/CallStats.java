@@ -24,9 +24,12 @@ public final class CallStats {
         framesOut.add(n);
     }
 
+    /** A barge-in; {@code latencyMicros} negative when unknown (the model detected it, not us). */
     public void bargeIn(long latencyMicros) {
         bargeIns.increment();
-        bargeInLatency.record(latencyMicros);
+        if (latencyMicros >= 0) {
+            bargeInLatency.record(latencyMicros);
+        }
     }
 
     public void replyLatency(long micros) {

@@ -3,6 +3,7 @@ package io.voicegateway.media;
 import io.voicegateway.audio.AudioHeaders;
 import io.voicegateway.bargein.BargeInDetector;
 import io.voicegateway.bargein.BargeInProperties;
+import io.voicegateway.metrics.GatewayMetrics;
 import io.voicegateway.twilio.TwilioMessage;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -24,10 +25,12 @@ public class BargeInProcessor implements Processor {
 
     private final MediaCalls media;
     private final BargeInProperties settings;
+    private final GatewayMetrics metrics;
 
-    public BargeInProcessor(MediaCalls media, BargeInProperties settings) {
+    public BargeInProcessor(MediaCalls media, BargeInProperties settings, GatewayMetrics metrics) {
         this.media = media;
         this.settings = settings;
+        this.metrics = metrics;
     }
 
     @Override
@@ -52,7 +55,7 @@ public class BargeInProcessor implements Processor {
         }
     }
 
-    private static void cutOff(MediaCall call, BargeInDetector.BargeIn bargeIn) {
+    private void cutOff(MediaCall call, BargeInDetector.BargeIn bargeIn) {
         call.send(new TwilioMessage.Clear(call.streamSid()));
         long latencyNanos = System.nanoTime() - bargeIn.speechStartNanos();
         call.playback().cleared();
@@ -60,6 +63,7 @@ public class BargeInProcessor implements Processor {
         call.awaitingReply(true);
         call.dropping(call.modelTurnOpen());
         call.call().stats().bargeIn(latencyNanos / 1000);
+        metrics.bargeIn("vad", latencyNanos);
         LOG.info("Call {} (stream {}): barge-in, cleared the caller's playback {} ms after speech onset",
                 call.callId(), call.streamSid(), String.format("%.1f", latencyNanos / 1e6));
     }

@@ -6,6 +6,7 @@ import io.voicegateway.call.Call;
 import io.voicegateway.call.CallLifecycle;
 import io.voicegateway.call.CallRegistry;
 import io.voicegateway.call.CallStatus;
+import io.voicegateway.metrics.GatewayMetrics;
 import io.voicegateway.nova.NovaSonicConstants;
 import io.voicegateway.server.GatewayProperties;
 import io.voicegateway.twilio.TwilioMessage;
@@ -37,13 +38,15 @@ public class MediaStreamProcessor implements Processor {
     private final CallLifecycle lifecycle;
     private final StreamAdmission admission;
     private final ConversationLimit limit;
+    private final GatewayMetrics metrics;
 
     public MediaStreamProcessor(MediaCalls media, CallRegistry calls, CallLifecycle lifecycle, GatewayProperties gateway,
-                                WebhookToken token, ConversationLimit limit) {
+                                WebhookToken token, ConversationLimit limit, GatewayMetrics metrics) {
         this.media = media;
         this.lifecycle = lifecycle;
         this.admission = new StreamAdmission(calls, gateway, token);
         this.limit = limit;
+        this.metrics = metrics;
     }
 
     @Override
@@ -66,6 +69,7 @@ public class MediaStreamProcessor implements Processor {
         StreamAdmission.Decision decision = admission.onOpen(callId, socket, media.isStreaming(callId));
         if (!decision.admitted()) {
             LOG.warn("Media stream for call {} refused: {}", callId, decision.refusal());
+            metrics.streamRefused(decision.reason());
             socket.close(POLICY_VIOLATION, decision.refusal());
             return "ignored";
         }
@@ -85,7 +89,8 @@ public class MediaStreamProcessor implements Processor {
     private String message(Exchange exchange, String callId, String key) {
         MediaCall call = media.get(callId, key).orElse(null);
         if (call == null) {
-            return "ignored"; // refused connection, or a stream that is being replaced
+            metrics.frameDropped("no_stream"); // refused connection, or a stream that is being replaced
+            return "ignored";
         }
         TwilioMessage.Inbound message;
         try {
@@ -93,6 +98,7 @@ public class MediaStreamProcessor implements Processor {
         } catch (TwilioMessageException e) {
             LOG.warn("Call {} (stream {}): dropped a bad message ({}): {}", callId, call.streamSid(), e.problem(),
                     e.getMessage());
+            metrics.frameDropped("malformed");
             return "ignored";
         }
         if (message instanceof TwilioMessage.Media m) {
@@ -123,6 +129,7 @@ public class MediaStreamProcessor implements Processor {
         String refusal = admission.refusalOnStart(call.call(), start);
         if (refusal != null) {
             LOG.warn("Media stream for call {} refused at start: {}", call.callId(), refusal);
+            metrics.streamRefused("token");
             media.refuse(call, POLICY_VIOLATION, refusal); // the call itself goes on: its real stream may still come
             return "ignored";
         }
@@ -141,9 +148,11 @@ public class MediaStreamProcessor implements Processor {
 
     private String media(Exchange exchange, MediaCall call, TwilioMessage.Media media) {
         if (!call.isStarted()) {
-            return "ignored"; // audio before an admitted start is not the caller's
+            metrics.frameDropped("before_start"); // audio before an admitted start is not the caller's
+            return "ignored";
         }
         call.call().stats().frameIn();
+        metrics.frameIn();
         exchange.getIn().setHeader(MediaHeaders.RECEIVED_NANOS, System.nanoTime());
         exchange.getIn().setBody(media.payload());
         return "media";

@@ -1,6 +1,7 @@
 package io.voicegateway.media;
 
 import io.voicegateway.call.CallLifecycle;
+import io.voicegateway.metrics.GatewayMetrics;
 import io.voicegateway.nova.NovaEvent;
 import io.voicegateway.nova.NovaSonicConstants;
 import io.voicegateway.twilio.TwilioMessage;
@@ -23,10 +24,12 @@ public class ModelEventProcessor implements Processor {
 
     private final MediaCalls media;
     private final CallLifecycle lifecycle;
+    private final GatewayMetrics metrics;
 
-    public ModelEventProcessor(MediaCalls media, CallLifecycle lifecycle) {
+    public ModelEventProcessor(MediaCalls media, CallLifecycle lifecycle, GatewayMetrics metrics) {
         this.media = media;
         this.lifecycle = lifecycle;
+        this.metrics = metrics;
     }
 
     @Override
@@ -61,9 +64,11 @@ public class ModelEventProcessor implements Processor {
             call.audioOut().reset();
             return; // the caller barged in: the rest of this response must never play
         }
+        long started = System.nanoTime();
         int frames = call.audioOut().accept(audio.pcm(), (mulaw, rms) -> sendFrame(call, mulaw, rms));
         if (frames > 0) {
             call.send(new TwilioMessage.OutboundMark(call.streamSid(), call.playback().nextMark()));
+            metrics.modelAudioForwarded(System.nanoTime() - started);
         }
     }
 
@@ -71,11 +76,14 @@ public class ModelEventProcessor implements Processor {
         call.send(new TwilioMessage.OutboundMedia(call.streamSid(), mulaw));
         call.playback().frameSent(rms);
         call.call().stats().framesOut(1);
+        metrics.framesOut(1);
         if (call.awaitingReply()) {
             call.awaitingReply(false);
             long since = call.lastVoicedNanos();
             if (since > 0) {
-                call.call().stats().replyLatency((System.nanoTime() - since) / 1000);
+                long latency = System.nanoTime() - since;
+                call.call().stats().replyLatency(latency / 1000);
+                metrics.replyLatency(latency);
             }
         }
     }
@@ -92,6 +100,8 @@ public class ModelEventProcessor implements Processor {
         if (call.playback().isPlaying()) {
             call.send(new TwilioMessage.Clear(call.streamSid()));
             call.playback().cleared();
+            call.call().stats().bargeIn(-1);
+            metrics.bargeIn("model", -1);
             LOG.info("Call {} (stream {}): model reported an interruption; cleared playback", call.callId(),
                     call.streamSid());
         }

@@ -34,22 +34,22 @@ final class StreamAdmission {
     Decision onOpen(String callId, ServerWebSocket socket, boolean streaming) {
         Call call = calls.find(callId).orElse(null);
         if (call == null) {
-            return Decision.refuse("unknown call id");
+            return Decision.refuse("unknown_call", "unknown call id");
         }
         if (call.isEnded()) {
-            return Decision.refuse("call already ended");
+            return Decision.refuse("ended_call", "call already ended");
         }
         if (streaming) {
-            return Decision.refuse("call already has a media stream");
+            return Decision.refuse("duplicate_stream", "call already has a media stream");
         }
         String signature = socket.headers().get(TwilioHeaders.SIGNATURE);
         if (signature != null) {
             String url = gateway.publicWebSocketUrl(socket.uri());
             if (!validator.validate(url, Map.of(), signature)) {
-                return Decision.refuse("X-Twilio-Signature of the upgrade request does not match " + url);
+                return Decision.refuse("signature", "X-Twilio-Signature of the upgrade request does not match " + url);
             }
         }
-        return new Decision(call, null);
+        return new Decision(call, null, null);
     }
 
     /** Checks the {@code start} message's token against the call's (constant-time). */
@@ -63,10 +63,10 @@ final class StreamAdmission {
         return same ? null : "wrong stream token";
     }
 
-    /** The call admitted, or the reason it was not. */
-    record Decision(Call call, String refusal) {
-        static Decision refuse(String reason) {
-            return new Decision(null, reason);
+    /** The call admitted, or why not: {@code reason} a metric tag, {@code refusal} the sentence for the log. */
+    record Decision(Call call, String reason, String refusal) {
+        static Decision refuse(String reason, String refusal) {
+            return new Decision(null, reason, refusal);
         }
 
         boolean admitted() {

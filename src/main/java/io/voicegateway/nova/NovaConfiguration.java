@@ -1,6 +1,7 @@
 package io.voicegateway.nova;
 
 import io.voicegateway.emulator.NovaEmulator;
+import io.voicegateway.nova.session.NovaSessionObserver;
 import io.voicegateway.nova.session.NovaSessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +34,10 @@ public class NovaConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    public NovaSessions novaSessions(BedrockRuntimeAsyncClient novaBedrockClient, NovaProperties properties) {
-        return new NovaSessions(novaBedrockClient, properties.toSettings());
+    public NovaSessions novaSessions(BedrockRuntimeAsyncClient novaBedrockClient, NovaProperties properties,
+            ObjectProvider<NovaSessionObserver> observer) {
+        return new NovaSessions(novaBedrockClient, properties.toSettings(),
+                observer.getIfAvailable(() -> NovaSessionObserver.NONE));
     }
 
     @Bean("nova-sonic")

@@ -4,6 +4,7 @@ import io.voicegateway.call.Call;
 import io.voicegateway.call.CallLifecycle;
 import io.voicegateway.call.CallRegistry;
 import io.voicegateway.call.CallStatus;
+import io.voicegateway.metrics.GatewayMetrics;
 import io.voicegateway.server.ApiException;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -23,10 +24,12 @@ public class StatusWebhookHandler implements Processor {
 
     private final CallRegistry calls;
     private final CallLifecycle lifecycle;
+    private final GatewayMetrics metrics;
 
-    public StatusWebhookHandler(CallRegistry calls, CallLifecycle lifecycle) {
+    public StatusWebhookHandler(CallRegistry calls, CallLifecycle lifecycle, GatewayMetrics metrics) {
         this.calls = calls;
         this.lifecycle = lifecycle;
+        this.metrics = metrics;
     }
 
     @Override
@@ -35,12 +38,16 @@ public class StatusWebhookHandler implements Processor {
         Map<String, String> params = exchange.getProperty(TwilioHeaders.PARAMS, Map.of(), Map.class);
         String callSid = params.get("CallSid");
         if (callSid == null || callSid.isBlank()) {
+            metrics.webhook("invalid");
             throw ApiException.badRequest("missing_parameter", "Status callback without CallSid");
         }
-        CallStatus status = CallStatus.fromTwilio(params.get("CallStatus")).orElseThrow(() ->
-                ApiException.badRequest("invalid_parameter", "Unknown CallStatus '" + params.get("CallStatus") + "'"));
+        CallStatus status = CallStatus.fromTwilio(params.get("CallStatus")).orElseThrow(() -> {
+            metrics.webhook("invalid");
+            return ApiException.badRequest("invalid_parameter", "Unknown CallStatus '" + params.get("CallStatus") + "'");
+        });
         Call call = calls.findByTwilioCallSid(callSid).orElseThrow(() ->
                 ApiException.notFound("unknown_call", "No call with CallSid " + callSid));
+        metrics.webhook("ok");
         boolean recorded = call.advanceStatus(status, parseDuration(params.get("CallDuration")));
         LOG.info("Call {} (CallSid {}): status {}{}", call.callId(), callSid, status.word(),
                 recorded ? "" : " ignored (repeat or older than " + call.status().word() + ")");

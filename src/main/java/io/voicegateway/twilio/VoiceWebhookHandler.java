@@ -5,6 +5,7 @@ import io.voicegateway.call.CallDirection;
 import io.voicegateway.call.CallRegistry;
 import io.voicegateway.call.CallStatus;
 import io.voicegateway.call.NewCall;
+import io.voicegateway.metrics.GatewayMetrics;
 import io.voicegateway.server.GatewayProperties;
 import java.util.Map;
 import java.util.Optional;
@@ -27,10 +28,12 @@ public class VoiceWebhookHandler implements Processor {
 
     private final CallRegistry calls;
     private final GatewayProperties gateway;
+    private final GatewayMetrics metrics;
 
-    public VoiceWebhookHandler(CallRegistry calls, GatewayProperties gateway) {
+    public VoiceWebhookHandler(CallRegistry calls, GatewayProperties gateway, GatewayMetrics metrics) {
         this.calls = calls;
         this.gateway = gateway;
+        this.metrics = metrics;
     }
 
     @Override
@@ -47,6 +50,7 @@ public class VoiceWebhookHandler implements Processor {
         } else {
             twiml = connect(call.get(), params);
         }
+        metrics.webhook("ok");
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "text/xml");
         exchange.getMessage().setBody(twiml);

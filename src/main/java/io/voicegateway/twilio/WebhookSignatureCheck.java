@@ -3,6 +3,7 @@ package io.voicegateway.twilio;
 import com.twilio.security.RequestValidator;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
+import io.voicegateway.metrics.GatewayMetrics;
 import io.voicegateway.server.ApiException;
 import io.voicegateway.server.GatewayProperties;
 import java.util.Map;
@@ -28,11 +29,14 @@ public class WebhookSignatureCheck implements Processor {
     private final RequestValidator validator;
     private final GatewayProperties gateway;
     private final boolean enabled;
+    private final GatewayMetrics metrics;
 
-    public WebhookSignatureCheck(WebhookToken token, GatewayProperties gateway, TwilioProperties twilio) {
+    public WebhookSignatureCheck(WebhookToken token, GatewayProperties gateway, TwilioProperties twilio,
+                                 GatewayMetrics metrics) {
         this.validator = new RequestValidator(token.value());
         this.gateway = gateway;
         this.enabled = twilio.validateSignatures();
+        this.metrics = metrics;
     }
 
     @Override
@@ -48,10 +52,12 @@ public class WebhookSignatureCheck implements Processor {
         String who = describe(exchange, params);
         if (signature == null || signature.isBlank()) {
             LOG.warn("Webhook {} refused: no X-Twilio-Signature ({})", request.path(), who);
+            metrics.webhook("forged");
             throw new ApiException(403, "missing_signature", "X-Twilio-Signature header is required");
         }
         if (!validator.validate(url, params, signature)) {
             LOG.warn("Webhook {} refused: X-Twilio-Signature does not match {} ({})", request.path(), url, who);
+            metrics.webhook("forged");
             throw new ApiException(403, "invalid_signature",
                     "X-Twilio-Signature does not match the request (checked against " + url + ")");
         }

@@ -42,6 +42,11 @@ public final class VoiceActivity implements VadStream.WindowListener {
         return stream.lastProbability();
     }
 
+    /** Windows evaluated so far (a feed that raised it ran the model). */
+    public long windows() {
+        return stream.windows();
+    }
+
     /** True between SpeechStarted and SpeechEnded. */
     public boolean speaking() {
         return turns.speaking();

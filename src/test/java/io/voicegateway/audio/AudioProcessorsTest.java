@@ -15,6 +15,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.AfterAll;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.voicegateway.metrics.GatewayMetrics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +34,8 @@ class AudioProcessorsTest {
             new VadProperties(0.5f, 250, 700, ""), () -> model, 8000, 8000);
     private final MuLawDecodeProcessor decode = new MuLawDecodeProcessor();
     private final NoiseGateProcessor gate = new NoiseGateProcessor(states);
-    private final VadProcessor vad = new VadProcessor(states);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final VadProcessor vad = new VadProcessor(states, new GatewayMetrics(meters));
 
     @BeforeAll
     static void start() {
@@ -76,6 +79,9 @@ class AudioProcessorsTest {
         });
         assertThat(out).anyMatch(e -> e.getMessage().getHeader(AudioHeaders.VAD_SPEAKING, Boolean.class))
                 .anyMatch(e -> !e.getMessage().getHeader(AudioHeaders.VAD_SPEAKING, Boolean.class));
+        // one inference per 256-sample window: 160-sample frames complete a window 5 times in 8 frames
+        long windows = meters.get("gateway.vad.inference").timer().count();
+        assertThat(windows).isBetween(out.size() * 160L / 256 - 1, out.size() * 160L / 256 + 1);
     }
 
     @Test

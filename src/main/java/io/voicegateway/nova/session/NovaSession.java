@@ -111,6 +111,7 @@ final class NovaSession implements NovaStream.Listener {
         active = next;
         if (old != null) {
             old.close();
+            context.observer().renewed(callId);
         }
     }
 
@@ -128,6 +129,7 @@ final class NovaSession implements NovaStream.Listener {
             if (stream == active && !closed) {
                 openAttempt = 0;
                 LOG.info("call {}: Nova stream open", callId);
+                context.observer().opened(callId);
                 renewal.streamOpened(stream);
             }
         });
@@ -189,10 +191,12 @@ final class NovaSession implements NovaStream.Listener {
             LOG.warn("call {}: Nova stream broke mid-call ({}), reopening it with the conversation", callId, type);
             reopened = true;
             openAttempt = 0;
+            context.observer().reopened(callId, type);
             startActive(true);
             return;
         }
         LOG.warn("call {}: Nova session failed: {} {}", callId, type, message);
+        context.observer().failed(callId, type);
         end(type, message, type.name().toLowerCase(java.util.Locale.ROOT));
     }
 

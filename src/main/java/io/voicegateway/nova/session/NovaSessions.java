@@ -27,10 +27,14 @@ public final class NovaSessions implements AutoCloseable {
     private final Map<String, NovaSession> sessions = new ConcurrentHashMap<>();
 
     public NovaSessions(BedrockRuntimeAsyncClient client, NovaSettings settings) {
+        this(client, settings, NovaSessionObserver.NONE);
+    }
+
+    public NovaSessions(BedrockRuntimeAsyncClient client, NovaSettings settings, NovaSessionObserver observer) {
         this.pool = Executors.newCachedThreadPool(daemonThreads("nova-events"));
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("nova-timer"));
         this.context = new SessionContext(client, settings, new InputEventWriter(), new OutputEventParser(), timer,
-                pool);
+                pool, observer);
     }
 
     /** Opens a session for the call; returns at once, the stream opens in the background (errors become events). */
