@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -22,6 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * talks to it over HTTP like Twilio or a user would. Subclasses add properties with @SpringBootTest.
  */
 @CamelSpringBootTest
+@DisableJmx(false) // as in production: Camel's MBeans back GET /ops/routes
 @SpringBootTest(classes = VoiceGatewayApplication.class)
 public abstract class GatewayTestSupport {
 
@@ -35,6 +37,8 @@ public abstract class GatewayTestSupport {
     static void gatewayPort(DynamicPropertyRegistry registry) {
         registry.add("gateway.port", () -> PORT);
         registry.add("twilio.auth-token", () -> AUTH_TOKEN);
+        registry.add("metrics.summary-interval", () -> "1s"); // tests see summary lines within a short call
+        registry.add("gateway.shutdown-grace-period", () -> "1s"); // tests leave idle calls behind
     }
 
     public static int freePort() {

@@ -2,6 +2,7 @@ package io.voicegateway.call;
 
 import io.voicegateway.server.ApiException;
 import io.voicegateway.server.ApiJson;
+import io.voicegateway.server.DrainState;
 import io.voicegateway.server.GatewayProperties;
 import io.voicegateway.twilio.OutboundCallPlacer;
 import io.voicegateway.twilio.OutboundCallPlacer.TwilioCallException;
@@ -24,19 +25,22 @@ public class MakeCallHandler implements Processor {
     private final OutboundCallPlacer twilio;
     private final GatewayProperties gateway;
     private final ApiJson json;
+    private final DrainState drain;
 
     public MakeCallHandler(CallRegistry calls, CallLifecycle lifecycle, OutboundCallPlacer twilio,
-                           GatewayProperties gateway, ApiJson json) {
+                           GatewayProperties gateway, ApiJson json, DrainState drain) {
         this.calls = calls;
         this.lifecycle = lifecycle;
         this.twilio = twilio;
         this.gateway = gateway;
         this.json = json;
+        this.drain = drain;
     }
 
     @Override
     public void process(Exchange exchange) {
         CallRequest request = CallRequest.outbound(json.readObject(exchange.getIn().getBody(String.class), false), gateway);
+        drain.admitNewCall();
         List<String> missing = twilio.missingSettings();
         if (!missing.isEmpty()) {
             throw new ApiException(503, "twilio_not_configured",

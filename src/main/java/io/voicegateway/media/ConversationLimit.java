@@ -2,6 +2,7 @@ package io.voicegateway.media;
 
 import io.vertx.core.Vertx;
 import io.voicegateway.call.CallLifecycle;
+import io.voicegateway.call.CallMdc;
 import io.voicegateway.server.GatewayProperties;
 import io.voicegateway.twilio.OutboundCallPlacer;
 import org.slf4j.Logger;
@@ -32,7 +33,8 @@ public class ConversationLimit {
 
     /** Starts the call's clock. */
     void start(MediaCall media) {
-        media.timerId(vertx.setTimer(gateway.maxConvoSecs() * 1000L, id -> expire(media)));
+        media.timerId(vertx.setTimer(gateway.maxConvoSecs() * 1000L,
+                id -> CallMdc.with(media.callId(), media.streamSid(), () -> expire(media))));
     }
 
     private void expire(MediaCall media) {

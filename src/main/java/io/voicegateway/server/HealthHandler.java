@@ -12,7 +12,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.stereotype.Component;
 
-/** {@code GET /health}: 200 UP, or 503 DOWN naming the failing required check. */
+/** {@code GET /health}: 200 UP; 503 DOWN naming the failing required check; 503 DRAINING while draining. */
 @Component("healthHandler")
 public class HealthHandler implements Processor {
 
@@ -22,9 +22,11 @@ public class HealthHandler implements Processor {
     private final ApiJson json;
     private final String version;
     private final Instant started = Instant.now();
+    private final DrainState drain;
 
     public HealthHandler(GatewayProperties gateway, CallRegistry calls, List<HealthCheck> checks, ApiJson json,
-                         ObjectProvider<BuildProperties> build) {
+                         ObjectProvider<BuildProperties> build, DrainState drain) {
+        this.drain = drain;
         this.gateway = gateway;
         this.calls = calls;
         this.checks = checks;
@@ -43,12 +45,13 @@ public class HealthHandler implements Processor {
             up &= r.up() || !check.required();
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", up ? "UP" : "DOWN");
+        String status = !up ? "DOWN" : drain.isDraining() ? "DRAINING" : "UP";
+        body.put("status", status);
         body.put("mode", gateway.mode().label());
         body.put("version", version);
         body.put("uptime_s", Duration.between(started, Instant.now()).toSeconds());
         body.put("active_calls", calls.activeCount());
         body.put("checks", results);
-        json.respond(exchange, up ? 200 : 503, body);
+        json.respond(exchange, status.equals("UP") ? 200 : 503, body);
     }
 }

@@ -6,6 +6,7 @@ import io.voicegateway.call.CallRegistry;
 import io.voicegateway.call.CallStatus;
 import io.voicegateway.call.NewCall;
 import io.voicegateway.metrics.GatewayMetrics;
+import io.voicegateway.server.DrainState;
 import io.voicegateway.server.GatewayProperties;
 import java.util.Map;
 import java.util.Optional;
@@ -25,15 +26,19 @@ public class VoiceWebhookHandler implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(VoiceWebhookHandler.class);
     static final String UNKNOWN_CALL_APOLOGY = "Sorry, this call cannot be connected. Goodbye.";
+    static final String DRAINING_APOLOGY = "Sorry, we cannot take your call right now. Please call again in a moment.";
 
     private final CallRegistry calls;
     private final GatewayProperties gateway;
     private final GatewayMetrics metrics;
+    private final DrainState drain;
 
-    public VoiceWebhookHandler(CallRegistry calls, GatewayProperties gateway, GatewayMetrics metrics) {
+    public VoiceWebhookHandler(CallRegistry calls, GatewayProperties gateway, GatewayMetrics metrics,
+                               DrainState drain) {
         this.calls = calls;
         this.gateway = gateway;
         this.metrics = metrics;
+        this.drain = drain;
     }
 
     @Override
@@ -41,6 +46,11 @@ public class VoiceWebhookHandler implements Processor {
     public void process(Exchange exchange) {
         Map<String, String> params = exchange.getProperty(TwilioHeaders.PARAMS, Map.of(), Map.class);
         String callId = exchange.getIn().getHeader(TwilioHeaders.CALL_ID, String.class);
+        if (callId == null && drain.isDraining()) {
+            LOG.info("Inbound call (CallSid {}) declined: this instance is draining", params.getOrDefault("CallSid", "-"));
+            respond(exchange, Twiml.sayAndHangUp(DRAINING_APOLOGY));
+            return;
+        }
         Optional<Call> call = callId == null ? Optional.of(createInbound(params)) : calls.find(callId);
         String twiml;
         if (call.isEmpty() || call.get().isEnded()) {
@@ -51,6 +61,10 @@ public class VoiceWebhookHandler implements Processor {
             twiml = connect(call.get(), params);
         }
         metrics.webhook("ok");
+        respond(exchange, twiml);
+    }
+
+    private static void respond(Exchange exchange, String twiml) {
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "text/xml");
         exchange.getMessage().setBody(twiml);

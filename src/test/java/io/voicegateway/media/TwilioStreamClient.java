@@ -12,7 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /** A hand-driven Twilio side of one media stream, for tests that need to misbehave or inspect every message. */
-final class TwilioStreamClient implements AutoCloseable {
+public final class TwilioStreamClient implements AutoCloseable {
 
     private final WebSocket socket;
     private final List<JsonObject> received = new CopyOnWriteArrayList<>();
@@ -20,7 +20,7 @@ final class TwilioStreamClient implements AutoCloseable {
     private final String streamSid = "MZtest" + System.nanoTime();
     private int sequence;
 
-    TwilioStreamClient(Vertx vertx, int port, String callId) throws Exception {
+    public TwilioStreamClient(Vertx vertx, int port, String callId) throws Exception {
         ClientWebSocket ws = vertx.createWebSocketClient().webSocket();
         // handlers first: the gateway may refuse (close) the stream right after the upgrade
         ws.textMessageHandler(text -> received.add(new JsonObject(text)));
@@ -30,15 +30,15 @@ final class TwilioStreamClient implements AutoCloseable {
         socket = ws;
     }
 
-    String streamSid() {
+    public String streamSid() {
         return streamSid;
     }
 
-    void sendRaw(String text) {
+    public void sendRaw(String text) {
         socket.writeTextMessage(text);
     }
 
-    void start(String token) {
+    public void start(String token) {
         JsonObject start = new JsonObject().put("streamSid", streamSid).put("accountSid", "AC1").put("callSid", "CA1")
                 .put("tracks", new io.vertx.core.json.JsonArray().add("inbound"))
                 .put("customParameters", new JsonObject().put("token", token))
@@ -48,39 +48,39 @@ final class TwilioStreamClient implements AutoCloseable {
                 .put("streamSid", streamSid).put("start", start).encode());
     }
 
-    void media(byte[] mulaw) {
+    public void media(byte[] mulaw) {
         sendRaw(new JsonObject().put("event", "media").put("sequenceNumber", String.valueOf(++sequence))
                 .put("streamSid", streamSid).put("media", new JsonObject().put("track", "inbound")
                         .put("chunk", String.valueOf(sequence)).put("timestamp", String.valueOf(sequence * 20))
                         .put("payload", Base64.getEncoder().encodeToString(mulaw))).encode());
     }
 
-    void dtmf(String digit) {
+    public void dtmf(String digit) {
         sendRaw(new JsonObject().put("event", "dtmf").put("sequenceNumber", String.valueOf(++sequence))
                 .put("streamSid", streamSid).put("dtmf", new JsonObject().put("track", "inbound_track").put("digit", digit))
                 .encode());
     }
 
-    void stop() {
+    public void stop() {
         sendRaw(new JsonObject().put("event", "stop").put("sequenceNumber", String.valueOf(++sequence))
                 .put("streamSid", streamSid).put("stop", new JsonObject().put("accountSid", "AC1").put("callSid", "CA1"))
                 .encode());
     }
 
-    List<JsonObject> received() {
+    public List<JsonObject> received() {
         return received;
     }
 
-    long count(String event) {
+    public long count(String event) {
         return received.stream().filter(m -> event.equals(m.getString("event"))).count();
     }
 
     /** Close code the gateway closed with; waits up to {@code seconds}. */
-    short awaitClose(int seconds) throws Exception {
+    public short awaitClose(int seconds) throws Exception {
         return closeCode.get(seconds, TimeUnit.SECONDS);
     }
 
-    boolean isClosed() {
+    public boolean isClosed() {
         return closeCode.isDone();
     }
 

@@ -1,0 +1,95 @@
+package io.voicegateway.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.vertx.core.Vertx;
+import io.voicegateway.GatewayTestSupport;
+import io.voicegateway.audio.AudioFiles;
+import io.voicegateway.cli.CallReport;
+import io.voicegateway.cli.CallerAudio;
+import io.voicegateway.cli.SimulatedCaller;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/** After one simulated call with a barge-in: the meters moved, the summary line reports it, logs carry the call. */
+class ObservabilityTest extends GatewayTestSupport {
+
+    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+
+    @BeforeEach
+    void captureLogs() {
+        logs.start();
+        root.addAppender(logs);
+    }
+
+    @AfterEach
+    void releaseLogs() {
+        root.detachAppender(logs);
+    }
+
+    private static double value(String metrics, String series) {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " ([0-9.Ee+-]+)$").matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : -1;
+    }
+
+    @Test
+    void aCallMovesTheMetricsTheSummaryAndTheLogs() throws Exception {
+        Vertx vertx = Vertx.vertx();
+        CallReport report;
+        try {
+            report = new SimulatedCaller(vertx, URI.create(baseUrl()),
+                    new CallerAudio(AudioFiles.read(Path.of("src/test/resources/audio/one-utterance.wav"))),
+                    new SimulatedCaller.Options(400, 40_000)).run()
+                    .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        } finally {
+            vertx.close();
+        }
+        assertThat(report.error()).isNull();
+
+        String metrics = get("/metrics").body();
+        assertThat(value(metrics, "gateway_frames_inbound_total")).isGreaterThanOrEqualTo(report.framesSent());
+        assertThat(value(metrics, "gateway_frames_outbound_total")).isGreaterThanOrEqualTo(report.framesReceived());
+        assertThat(value(metrics, "gateway_frame_processing_seconds_count")).isGreaterThanOrEqualTo(report.framesSent());
+        assertThat(value(metrics, "gateway_vad_inference_seconds_count")).isPositive();
+        assertThat(value(metrics, "gateway_reply_latency_seconds_count")).isGreaterThanOrEqualTo(1);
+        assertThat(value(metrics, "gateway_bargein_latency_seconds_count")).isGreaterThanOrEqualTo(1);
+        assertThat(value(metrics, "gateway_bargeins_total{source=\"vad\"}")).isGreaterThanOrEqualTo(1);
+        assertThat(value(metrics, "gateway_calls_ended_total{status=\"completed\"}")).isGreaterThanOrEqualTo(1);
+        assertThat(value(metrics, "gateway_nova_sessions_total{event=\"opened\",reason=\"none\"}")).isGreaterThanOrEqualTo(1);
+        assertThat(metrics).contains("gateway_calls_active ", "camel_exchanges_total{", "routeId=\"media-stream\"",
+                "jvm_memory_used_bytes{", "process_cpu_usage ");
+
+        // the test gateway logs the summary every second while there is activity
+        List<String> summaries = logs.list.stream().map(ILoggingEvent::getFormattedMessage)
+                .filter(m -> m.startsWith("Performance: ")).toList();
+        assertThat(summaries).isNotEmpty();
+        assertThat(summaries).allMatch(m -> m.matches("Performance: \\d+ active calls, frames in \\d+ out \\d+, frame "
+                + "processing avg [0-9.]+ ms p99 [0-9.]+ ms, VAD avg \\d+ µs, reply latency avg \\d+ ms p95 \\d+ ms, "
+                + "barge-ins \\d+"));
+        assertThat(summaries.stream().mapToLong(m -> Long.parseLong(m.replaceAll(".*frames in (\\d+).*", "$1"))).sum())
+                .isGreaterThan(report.framesSent() / 2);
+
+        List<ILoggingEvent> speech = logs.list.stream()
+                .filter(e -> e.getFormattedMessage().startsWith("Speech started: call " + report.callId())).toList();
+        assertThat(speech).isNotEmpty();
+        assertThat(speech.get(0).getMDCPropertyMap()).containsEntry("callId", report.callId());
+        assertThat(logs.list.stream().filter(e -> e.getFormattedMessage().contains("Speech ended: call " + report.callId())))
+                .isNotEmpty();
+        ILoggingEvent bargeIn = logs.list.stream().filter(e -> e.getFormattedMessage().contains("barge-in"))
+                .filter(e -> report.callId().equals(e.getMDCPropertyMap().get("callId"))).findFirst().orElseThrow();
+        assertThat(bargeIn.getMDCPropertyMap().get("streamSid")).startsWith("MZ");
+        assertThat(logs.list).noneMatch(e -> e.getFormattedMessage().contains(AUTH_TOKEN));
+    }
+}
