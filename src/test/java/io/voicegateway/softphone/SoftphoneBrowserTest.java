@@ -127,6 +127,8 @@ class SoftphoneBrowserTest extends GatewayTestSupport {
                 .at("/stats/reply_latency/count").asInt()).isGreaterThanOrEqualTo(1);
         page.until(ExpectedConditions.textMatches(By.id("reply-latencies"), Pattern.compile("Turn 1\\s+\\d+ ms")));
         page.until(d -> playedFrames() > 50); // about a second of the reply has played at real-time pace
+        // The gateway marks its audio chunks; the page echoes each mark once the audio before it has played.
+        page.until(d -> (Long) script("return window.softphone.stats.marksEchoed") > 0);
         Files.write(TARGET.resolve("softphone.png"), driver.getScreenshotAs(OutputType.BYTES));
 
         driver.findElement(By.id("hangup")).click();
