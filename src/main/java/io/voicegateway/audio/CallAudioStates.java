@@ -7,7 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,27 +20,16 @@ public class CallAudioStates {
     private final AudioProperties audio;
     private final VadProperties vad;
     private final Supplier<SileroVadModel> model;
-    private final int modelInputRateHz;
-    private final int modelOutputRateHz;
 
-    /**
-     * @param modelInputRateHz  PCM rate sent to Nova Sonic ({@code nova.input-sample-rate})
-     * @param modelOutputRateHz PCM rate Nova Sonic answers in ({@code nova.output-sample-rate})
-     */
-    public CallAudioStates(AudioProperties audio, VadProperties vad, Supplier<SileroVadModel> model,
-                           int modelInputRateHz, int modelOutputRateHz) {
+    public CallAudioStates(AudioProperties audio, VadProperties vad, Supplier<SileroVadModel> model) {
         this.audio = audio;
         this.vad = vad;
         this.model = model;
-        this.modelInputRateHz = modelInputRateHz;
-        this.modelOutputRateHz = modelOutputRateHz;
     }
 
     @Autowired
-    CallAudioStates(AudioProperties audio, VadProperties vad, ObjectProvider<SileroVadModel> model,
-                    @Value("${nova.input-sample-rate:8000}") int modelInputRateHz,
-                    @Value("${nova.output-sample-rate:8000}") int modelOutputRateHz) {
-        this(audio, vad, (Supplier<SileroVadModel>) model::getObject, modelInputRateHz, modelOutputRateHz);
+    CallAudioStates(AudioProperties audio, VadProperties vad, ObjectProvider<SileroVadModel> model) {
+        this(audio, vad, (Supplier<SileroVadModel>) model::getObject);
     }
 
     /** The call's state, created on first use. */
@@ -61,8 +49,6 @@ public class CallAudioStates {
 
     private CallAudioState create(String callId) {
         VoiceActivity voiceActivity = new VoiceActivity(model.get().newStream(), vad.newTurnDetector());
-        return new CallAudioState(callId, audio.newNoiseGate(), voiceActivity,
-                Resampler.create(AudioHeaders.PHONE_RATE_HZ, modelInputRateHz),
-                Resampler.create(modelOutputRateHz, AudioHeaders.PHONE_RATE_HZ));
+        return new CallAudioState(callId, audio.newNoiseGate(), voiceActivity);
     }
 }

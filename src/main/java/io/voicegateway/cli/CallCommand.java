@@ -39,6 +39,9 @@ public final class CallCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--timeout-s", defaultValue = "60", description = "Give up after this many seconds (default ${DEFAULT-VALUE}).")
     int timeoutS;
 
@@ -48,7 +51,7 @@ public final class CallCommand implements Callable<Integer> {
         try {
             speech = wav != null ? AudioFiles.read(wav) : CallerAudioSamples.defaultUtterance();
         } catch (IOException e) {
-            System.err.println("call: " + e.getMessage());
+            spec.commandLine().getErr().println("call: " + e.getMessage());
             return 2;
         }
         Vertx vertx = Vertx.vertx();
@@ -85,10 +88,10 @@ public final class CallCommand implements Callable<Integer> {
         result.put("barge_in_latency_ms", report.bargeInLatencyMs());
         result.put("reply_audio_ms", report.replyMulaw().length / 8);
         if (json) {
-            System.out.println(new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            spec.commandLine().getOut().println(new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                     .writerWithDefaultPrettyPrinter().writeValueAsString(result));
             return;
         }
-        result.forEach((k, v) -> System.out.printf("%-20s %s%n", k, v == null ? "-" : v));
+        result.forEach((k, v) -> spec.commandLine().getOut().printf("%-20s %s%n", k, v == null ? "-" : v));
     }
 }

@@ -35,6 +35,19 @@ public final class Commands {
         return commandLine().execute(args);
     }
 
+    /** Same, with the tool's output and errors written to the given writers instead of stdout/stderr. */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        CommandLine line = commandLine();
+        line.setOut(out);
+        line.setErr(err);
+        try {
+            return line.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
     static CommandLine commandLine() {
         CommandLine line = new CommandLine(new Commands());
         SUBCOMMANDS.forEach(line::addSubcommand);

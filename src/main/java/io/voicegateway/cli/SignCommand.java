@@ -22,9 +22,12 @@ public final class SignCommand implements Callable<Integer> {
     @Parameters(index = "1..*", arity = "0..*", description = "POST parameters as name=value")
     Map<String, String> params = new LinkedHashMap<>();
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
-        System.out.println(TwilioSignature.sign(token, url, params));
+        spec.commandLine().getOut().println(TwilioSignature.sign(token, url, params));
         return 0;
     }
 }

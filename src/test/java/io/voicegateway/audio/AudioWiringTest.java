@@ -22,6 +22,10 @@ class AudioWiringTest {
     @Import({VadConfiguration.class, CallAudioStates.class, MuLawDecodeProcessor.class, NoiseGateProcessor.class,
             VadProcessor.class})
     static class Wiring {
+        @org.springframework.context.annotation.Bean
+        io.voicegateway.metrics.GatewayMetrics gatewayMetrics() {
+            return new io.voicegateway.metrics.GatewayMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        }
     }
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Wiring.class);

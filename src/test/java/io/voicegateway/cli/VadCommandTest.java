@@ -11,16 +11,11 @@ import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,28 +28,17 @@ class VadCommandTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
+    // the tool's own writers: a gateway started by another test in this JVM may log to stdout meanwhile
+    private final java.io.StringWriter out = new java.io.StringWriter();
+    private final java.io.StringWriter err = new java.io.StringWriter();
 
-    @BeforeEach
-    void capture() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
+    private int run(String... args) {
+        return Commands.run(new java.io.PrintWriter(out), new java.io.PrintWriter(err), args);
     }
 
     @Test
     void printsOneSegmentPerUtteranceStartingNearTheTrueOnsets() {
-        int code = Commands.run(new String[] {"vad", fixture("two-utterances.wav").toString()});
+        int code = run("vad", fixture("two-utterances.wav").toString());
 
         assertThat(code).isZero();
         List<String> lines = stdout();
@@ -73,7 +57,7 @@ class VadCommandTest {
         Path file = fixture("one-utterance.wav");
         int samples = AudioFiles.read(file).samples().length;
 
-        assertThat(Commands.run(new String[] {"vad", file.toString(), "--probs"})).isZero();
+        assertThat(run("vad", file.toString(), "--probs")).isZero();
 
         List<String> lines = stdout();
         assertThat(lines).hasSize(samples / 256);
@@ -91,7 +75,7 @@ class VadCommandTest {
         MuLaw.encode(pcm, 0, ulaw, 0, pcm.length);
         Path raw = Files.write(dir.resolve("call.ulaw"), ulaw);
 
-        assertThat(Commands.run(new String[] {"vad", raw.toString()})).isZero();
+        assertThat(run("vad", raw.toString())).isZero();
         assertThat(stdout()).hasSize(1);
         assertThat(Long.parseLong(stdout().get(0).split(",")[0])).isCloseTo(onsets("one-utterance.wav").get(0), within(64L));
     }
@@ -107,7 +91,7 @@ class VadCommandTest {
             AudioSystem.write(stream, AudioFileFormat.Type.WAVE, wav.toFile());
         }
 
-        assertThat(Commands.run(new String[] {"vad", wav.toString()})).isZero();
+        assertThat(run("vad", wav.toString())).isZero();
         List<String> lines = stdout();
         assertThat(lines).hasSize(2);
         List<Long> onsets = onsets("two-utterances.wav");
@@ -118,7 +102,7 @@ class VadCommandTest {
 
     @Test
     void silencePrintsNoSegment() {
-        assertThat(Commands.run(new String[] {"vad", fixture("silence-3s.wav").toString()})).isZero();
+        assertThat(run("vad", fixture("silence-3s.wav").toString())).isZero();
         assertThat(stdout()).isEmpty();
     }
 
@@ -126,20 +110,20 @@ class VadCommandTest {
     void aFileThatIsNotAudioIsOneLineOnStderrAndExitCodeTwo() throws Exception {
         Path text = Files.writeString(dir.resolve("notes.wav"), "hello, not a wav");
 
-        assertThat(Commands.run(new String[] {"vad", text.toString()})).isEqualTo(2);
+        assertThat(run("vad", text.toString())).isEqualTo(2);
         assertThat(stdout()).isEmpty();
-        assertThat(err.toString(StandardCharsets.UTF_8).lines().toList())
+        assertThat(err.toString().lines().toList())
                 .singleElement().asString().startsWith("vad: ").contains("not a WAV file");
     }
 
     @Test
     void aMissingFileIsExitCodeTwo() {
-        assertThat(Commands.run(new String[] {"vad", dir.resolve("nope.wav").toString()})).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).singleElement().asString().contains("no such file");
+        assertThat(run("vad", dir.resolve("nope.wav").toString())).isEqualTo(2);
+        assertThat(err.toString().lines().toList()).singleElement().asString().contains("no such file");
     }
 
     private List<String> stdout() {
-        return out.toString(StandardCharsets.UTF_8).lines().toList();
+        return out.toString().lines().toList();
     }
 
     private static Path fixture(String name) {

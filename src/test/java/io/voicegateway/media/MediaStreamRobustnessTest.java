@@ -15,6 +15,7 @@ import io.voicegateway.cli.CallerAudio;
 import io.voicegateway.cli.SimulatedCaller;
 import io.voicegateway.emulator.NovaEmulator;
 import io.voicegateway.nova.session.NovaSessions;
+import io.voicegateway.twilio.TwilioSignature;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -93,6 +94,24 @@ class MediaStreamRobustnessTest extends GatewayTestSupport {
             await().atMost(Duration.ofSeconds(10)).until(() -> record(callId).at("/stats/frames_in").asInt() == 25);
             assertThat(record(callId).get("stream_sid").asText()).isEqualTo(twilio.streamSid());
             assertThat(record(callId).get("status").asText()).isEqualTo("in-progress");
+            assertThat(twilio.isClosed()).isFalse();
+        }
+    }
+
+    @Test
+    void aSignedUpgradeMustCarryTwiliosSignatureOfTheStreamUrl() throws Exception {
+        JsonNode call = localCall();
+        String callId = call.get("call_id").asText();
+        String streamUrl = "ws://localhost:" + PORT + "/media-stream/" + callId;
+        try (TwilioStreamClient forged = new TwilioStreamClient(vertx, PORT, callId,
+                TwilioSignature.sign("not-the-token", streamUrl, java.util.Map.of()))) {
+            assertThat(forged.awaitClose(10)).isEqualTo(POLICY_VIOLATION);
+        }
+        try (TwilioStreamClient twilio = new TwilioStreamClient(vertx, PORT, callId,
+                TwilioSignature.sign(AUTH_TOKEN, streamUrl, java.util.Map.of()))) {
+            twilio.start(call.get("token").asText());
+            twilio.media(silence());
+            await().atMost(Duration.ofSeconds(10)).until(() -> record(callId).at("/stats/frames_in").asInt() == 1);
             assertThat(twilio.isClosed()).isFalse();
         }
     }

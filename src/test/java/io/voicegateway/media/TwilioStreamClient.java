@@ -21,12 +21,21 @@ public final class TwilioStreamClient implements AutoCloseable {
     private int sequence;
 
     public TwilioStreamClient(Vertx vertx, int port, String callId) throws Exception {
+        this(vertx, port, callId, null);
+    }
+
+    /** @param signature X-Twilio-Signature for the upgrade request, as Twilio sends it; null for none */
+    public TwilioStreamClient(Vertx vertx, int port, String callId, String signature) throws Exception {
         ClientWebSocket ws = vertx.createWebSocketClient().webSocket();
         // handlers first: the gateway may refuse (close) the stream right after the upgrade
         ws.textMessageHandler(text -> received.add(new JsonObject(text)));
         ws.closeHandler(v -> closeCode.complete(ws.closeStatusCode()));
-        ws.connect(new WebSocketConnectOptions().setHost("localhost").setPort(port).setURI("/media-stream/" + callId))
-                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("localhost").setPort(port)
+                .setURI("/media-stream/" + callId);
+        if (signature != null) {
+            options.addHeader("X-Twilio-Signature", signature);
+        }
+        ws.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         socket = ws;
     }
 
