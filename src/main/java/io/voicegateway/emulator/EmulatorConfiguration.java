@@ -1,5 +1,7 @@
 package io.voicegateway.emulator;
 
+import io.voicegateway.vad.SileroVadModel;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +12,11 @@ public class EmulatorConfiguration {
 
     @Bean(destroyMethod = "close")
     @Conditional(LocalEmulatorCondition.class)
-    public NovaEmulator novaEmulator(EmulatorProperties properties) {
-        return new NovaEmulator(properties.toSettings()).start();
+    public NovaEmulator novaEmulator(EmulatorProperties properties, ObjectProvider<SileroVadModel> vad) {
+        EmulatorSettings settings = properties.toSettings();
+        if (properties.usesSilero()) {
+            settings = settings.withDetectorFactory(SileroUtteranceDetector.factory(vad.getObject()));
+        }
+        return new NovaEmulator(settings).start();
     }
 }
