@@ -186,7 +186,10 @@ public final class LoadCommand implements Callable<Integer> {
                 ms(PrometheusText.quantileOfDelta(bucketsBefore, bucketsAfter, 0.50)),
                 ms(PrometheusText.quantileOfDelta(bucketsBefore, bucketsAfter, 0.99)),
                 scraped && frames > 0 ? delta(before, after, FRAME_HISTOGRAM + "_sum") / frames * 1000 : null,
-                samples.cpuMean(), samples.cpuMax(), heapMb(before), heapMb(after), samples.heapMaxMb());
+                samples.cpuMean(), samples.cpuMax(),
+                scraped && frames > 0 ? delta(before, after, "process_cpu_time_ns_total") / 1000 / frames : null,
+                scraped ? delta(before, after, "jvm_gc_pause_seconds_sum") * 1000 : null,
+                heapMb(before), heapMb(after), samples.heapMaxMb());
     }
 
     private static double delta(PrometheusText before, PrometheusText after, String name) {

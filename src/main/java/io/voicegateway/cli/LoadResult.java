@@ -16,13 +16,18 @@ import java.util.Map;
  *                              histogram buckets (bucket resolution: 0.1, 0.5, 1, 2, 5, 20 ms …)
  * @param gatewayFrameMeanMs    its mean ({@code _sum}/{@code _count} delta)
  * @param cpuMean               mean of the sampled {@code process_cpu_usage} (0–1 of all cores)
+ * @param cpuUsPerFrame         gateway CPU time ({@code process_cpu_time_ns_total} delta) per inbound frame, in µs:
+ *                              all its work (both directions, the emulator in local mode, GC, JIT) over the frames
+ *                              in; unlike latencies, barely moved by other processes on the machine
+ * @param gcPauseMs             total GC pause during the run ({@code jvm_gc_pause_seconds_sum} delta)
  */
 record LoadResult(int calls, int ok, int failed, Map<String, Integer> errors, long turns, double wallSeconds,
                   long framesSent, long framesReceived, long framesLost, long gatewayFramesCounted,
                   long framesLate, long gatewayFramesLate, long gatewayFramesDropped,
                   Percentiles replyMs, Percentiles bargeInMs,
                   Double gatewayFrameP50Ms, Double gatewayFrameP99Ms, Double gatewayFrameMeanMs,
-                  Double cpuMean, Double cpuMax, Double heapBeforeMb, Double heapAfterMb, Double heapMaxMb) {
+                  Double cpuMean, Double cpuMax, Double cpuUsPerFrame, Double gcPauseMs,
+                  Double heapBeforeMb, Double heapAfterMb, Double heapMaxMb) {
 
     /** The result as a flat, ordered map: the {@code --json} document. */
     Map<String, Object> toMap() {
@@ -47,6 +52,8 @@ record LoadResult(int calls, int ok, int failed, Map<String, Integer> errors, lo
         m.put("gateway_frame_mean_ms", round(gatewayFrameMeanMs));
         m.put("cpu_mean", round(cpuMean));
         m.put("cpu_max", round(cpuMax));
+        m.put("cpu_us_per_frame", round(cpuUsPerFrame));
+        m.put("gc_pause_ms", round(gcPauseMs));
         m.put("heap_before_mb", round(heapBeforeMb));
         m.put("heap_after_mb", round(heapAfterMb));
         m.put("heap_max_mb", round(heapMaxMb));
@@ -77,7 +84,8 @@ record LoadResult(int calls, int ok, int failed, Map<String, Integer> errors, lo
         row(t, "barge-in latency", "%s", latency(bargeInMs));
         row(t, "gateway frame", "p50 %s  p99 %s  mean %s ms (p50/p99 at bucket resolution)", fmt(gatewayFrameP50Ms),
                 fmt(gatewayFrameP99Ms), fmt(gatewayFrameMeanMs));
-        row(t, "gateway CPU", "mean %s  max %s %% of all cores", pct(cpuMean), pct(cpuMax));
+        row(t, "gateway CPU", "mean %s  max %s %% of all cores; %s µs CPU per inbound frame; GC pauses %s ms",
+                pct(cpuMean), pct(cpuMax), fmt(cpuUsPerFrame), fmt(gcPauseMs));
         row(t, "gateway heap", "%s MB before, %s MB after, %s MB max sampled", fmt(heapBeforeMb), fmt(heapAfterMb),
                 fmt(heapMaxMb));
         return t.toString();

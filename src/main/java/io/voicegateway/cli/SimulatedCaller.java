@@ -234,18 +234,14 @@ public final class SimulatedCaller {
 
     private void onMessage(String text) {
         long now = System.nanoTime();
+        String mediaPayload = MediaPayload.of(text);
+        if (mediaPayload != null) {
+            onMedia(now, mediaPayload);
+            return;
+        }
         JsonObject message = new JsonObject(text);
         switch (message.getString("event", "")) {
-            case "media" -> {
-                if (awaitingReplySince > 0) {
-                    report.replyLatencyNanos(now - awaitingReplySince);
-                    awaitingReplySince = 0;
-                    replyThisTurn = true;
-                }
-                report.frameReceived();
-                playout.enqueueMedia(Base64.getDecoder().decode(message.getJsonObject("media").getString("payload")));
-                lastAudioNanos = now;
-            }
+            case "media" -> onMedia(now, message.getJsonObject("media").getString("payload"));
             case "mark" -> playout.enqueueMark(message.getJsonObject("mark").getString("name"));
             case "clear" -> {
                 report.cleared();
@@ -257,6 +253,17 @@ public final class SimulatedCaller {
             }
             default -> report.unexpected(message.getString("event"));
         }
+    }
+
+    private void onMedia(long now, String payload) {
+        if (awaitingReplySince > 0) {
+            report.replyLatencyNanos(now - awaitingReplySince);
+            awaitingReplySince = 0;
+            replyThisTurn = true;
+        }
+        report.frameReceived();
+        playout.enqueueMedia(Base64.getDecoder().decode(payload));
+        lastAudioNanos = now;
     }
 
     private void echoMark(String name) {
@@ -285,10 +292,9 @@ public final class SimulatedCaller {
             vertx.cancelTimer(timerId);
         }
         vertx.cancelTimer(maxTimerId);
-        if (socket != null && !socket.isClosed()) {
-            socket.close();
-        }
-        webSockets.close();
+        // Close the socket first, the client once it has closed: closing the client alone resets the connection.
+        Future<Void> closed = socket != null && !socket.isClosed() ? socket.close() : Future.succeededFuture();
+        closed.onComplete(v -> webSockets.close());
         http.close();
         done.complete(report.build(error));
     }

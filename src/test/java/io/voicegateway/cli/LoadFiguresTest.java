@@ -88,11 +88,11 @@ class LoadFiguresTest {
     void theTableAndTheJsonCarryTheSameFigures() {
         LoadResult result = new LoadResult(5, 4, 1, Map.of("timed out", 1), 10, 15.4, 3758, 2360, 0, 3758, 3, 1, 0,
                 Percentiles.of(List.of(400.0, 420.0, 440.0)), Percentiles.of(List.of(60.0, 70.0)),
-                0.3, 0.95, 0.38, 0.16, 0.21, 68.9, 102.6, 148.6);
+                0.3, 0.95, 0.38, 0.16, 0.21, 120.0, 35.0, 68.9, 102.6, 148.6);
 
         String table = result.table();
         assertThat(table).contains("4 ok, 1 failed (of 5)", "1 × timed out", "frames lost        0",
-                "p50 420.0  p95 440.0  p99 440.0", "p50 60.0  p95 70.0", "p99 0.95", "mean 16  max 21");
+                "p50 420.0  p95 440.0  p99 440.0", "p50 60.0  p95 70.0", "p99 0.95", "mean 16  max 21", "120.0 µs CPU per inbound frame");
         Map<String, Object> json = result.toMap();
         assertThat(json).containsEntry("calls_ok", 4).containsEntry("frames_lost", 0L)
                 .containsEntry("gateway_frame_p99_ms", 0.95);
@@ -104,6 +104,14 @@ class LoadFiguresTest {
     void theProgressBarFillsWithFinishedCalls() {
         assertThat(Progress.line(10, 5, 4, 1, 75)).startsWith("[" + "#".repeat(15) + ".".repeat(15) + "] 5/10 done")
                 .contains("active 5 ok 4 failed 1 | 01:15");
+    }
+
+    @Test
+    void theMediaShortcutReadsThePayloadAndLeavesEverythingElseToTheParser() {
+        assertThat(MediaPayload.of("{\"event\":\"media\",\"streamSid\":\"MZ1\",\"media\":{\"payload\":\"//79\"}}"))
+                .isEqualTo("//79");
+        assertThat(MediaPayload.of("{\"event\":\"mark\",\"mark\":{\"name\":\"m1\"}}")).isNull();
+        assertThat(MediaPayload.of("{\"event\":\"media\",\"media\":{\"payload\":\"a\\/b\"}}")).isNull();
     }
 
     private static String histogram(int le05ms, int le1ms, int le2ms, int inf) {
