@@ -7,7 +7,8 @@
 #   NO_BUILD=1 scripts/benchmark.sh           # use target/voice-gateway.jar as it is
 #
 # Settings (environment): CALLS, RAMP_S (10), DURATION_S (30), BARGE_AT_MS (400), HEAP (1g: -Xms/-Xmx of the
-# gateway), GATEWAY_JAVA_OPTS (extra JVM options for the gateway, e.g. a JFR recording), OUT (docs/benchmarks.md).
+# gateway), GATEWAY_JAVA_OPTS (extra JVM options for the gateway, e.g. a JFR recording), OUT (docs/benchmarks.md),
+# GATEWAY_JAR (the gateway to measure; default: target/voice-gateway.jar, which always runs the load tool).
 # The load generator runs on the same machine as the gateway and competes with it for CPU.
 set -euo pipefail
 
@@ -19,6 +20,7 @@ BARGE_AT_MS=${BARGE_AT_MS:-400}
 HEAP=${HEAP:-1g}
 OUT=${OUT:-docs/benchmarks.md}
 JAR=target/voice-gateway.jar
+GATEWAY_JAR=${GATEWAY_JAR:-$JAR}
 WORK=$(mktemp -d /tmp/voice-gateway-bench.XXXXXX)
 
 if [[ -z "${NO_BUILD:-}" ]]; then
@@ -30,7 +32,7 @@ base="http://127.0.0.1:$port"
 echo "gateway on port $port, log $WORK/gateway.log" >&2
 # ENDED_CALLS_RETAINED: the load tool reads every call's frame count from GET /calls/{id} after the run.
 PORT=$port GATEWAY_MODE=local EMULATOR_RESPONSE_DELAY_MS=0 ENDED_CALLS_RETAINED=5000 \
-    java -Xms"$HEAP" -Xmx"$HEAP" ${GATEWAY_JAVA_OPTS:-} -jar "$JAR" >"$WORK/gateway.log" 2>&1 &
+    java -Xms"$HEAP" -Xmx"$HEAP" ${GATEWAY_JAVA_OPTS:-} -jar "$GATEWAY_JAR" >"$WORK/gateway.log" 2>&1 &
 gateway=$!
 trap 'kill $gateway 2>/dev/null || true' EXIT
 
@@ -41,6 +43,11 @@ for _ in $(seq 1 120); do
 done
 curl -fs "$base/health" >/dev/null || { echo "gateway not healthy after 120 s" >&2; exit 1; }
 version=$(curl -fs "$base/health" | python3 -c 'import json,sys; print(json.load(sys.stdin)["version"])')
+
+# Warm-up, not recorded: a fresh JVM spends its first tens of seconds interpreting and JIT-compiling the frame
+# path (at 50 frames/s per call, C2 takes a while to kick in), which would be billed to the first step.
+echo "== warm-up: 20 calls, 20 s" >&2
+java -jar "$JAR" load --calls 20 --ramp-s 2 --duration-s 20 --quiet --base-url "$base" >"$WORK/warmup.txt" || true
 
 for n in $CALLS; do
     echo "== $n calls" >&2
@@ -63,28 +70,30 @@ trap - EXIT
     echo "runs inside the gateway): the figures are a floor for what the gateway alone would do."
     echo "Lost = frames sent − the gateway's per-call \`frames_in\`; late = caller ticks that had to catch up (the"
     echo "generator fell behind); gateway frame p99 is interpolated within histogram buckets (0.1/0.5/1/2/5/20 ms);"
-    echo "CPU is the gateway's \`process_cpu_usage\` (share of all cores) sampled every 2 s; heap is used heap."
+    echo "CPU is the gateway's \`process_cpu_usage\` (share of all cores) sampled every 2 s, and its CPU time per inbound"
+    echo "frame (everything the process did — both directions, the emulator, GC, JIT — over the frames in); GC is the total"
+    echo "pause time during the step; heap is used heap. A 20-call warm-up runs first and is not recorded."
     echo
-    echo "| calls | ok / failed | frames sent | lost | late (caller / gateway >20 ms) | gateway frame p50 / p99 ms | reply p50 / p95 / p99 ms | barge-in p50 / p95 / p99 ms | CPU mean / max | heap before / max / after MB |"
-    echo "|---:|---|---:|---:|---|---|---|---|---|---|"
+    echo "| calls | ok / failed | frames sent | lost | late (caller / gateway >20 ms) | gateway frame p50 / p99 ms | reply p50 / p95 / p99 ms | barge-in p50 / p95 / p99 ms | CPU mean / max | CPU µs / frame | GC pause ms | heap before / max / after MB |"
+    echo "|---:|---|---:|---:|---|---|---|---|---|---:|---:|---|"
     for n in $CALLS; do
         python3 - "$WORK/load-$n.json" <<'EOF'
 import json, sys
 try:
     r = json.load(open(sys.argv[1]))
 except Exception:
-    print("| ? | run failed (no JSON) | | | | | | | | |")
+    print("| ? | run failed (no JSON) | | | | | | | | | | |")
     sys.exit(0)
 f = lambda v, d=1: "-" if v is None else f"{v:.{d}f}"
 p = lambda k: " / ".join(f(r[k][q], 0) for q in ("p50", "p95", "p99"))
 pct = lambda v: "-" if v is None else f"{v*100:.0f} %"
 print(f"| {r['calls']} | {r['calls_ok']} / {r['calls_failed']} | {r['frames_sent']} | {r['frames_lost']} "
       f"| {r['frames_late']} / {r['gateway_frames_late']} | {f(r['gateway_frame_p50_ms'],2)} / {f(r['gateway_frame_p99_ms'],2)} "
-      f"| {p('reply_latency_ms')} | {p('barge_in_latency_ms')} | {pct(r['cpu_mean'])} / {pct(r['cpu_max'])} "
+      f"| {p('reply_latency_ms')} | {p('barge_in_latency_ms')} | {pct(r['cpu_mean'])} / {pct(r['cpu_max'])} | {f(r['cpu_us_per_frame'],0)} | {f(r['gc_pause_ms'],0)} "
       f"| {f(r['heap_before_mb'],0)} / {f(r['heap_max_mb'],0)} / {f(r['heap_after_mb'],0)} |")
 errors = r.get("errors") or {}
 for e, c in errors.items():
-    print(f"|  | {c} × {e} | | | | | | | | |")
+    print(f"|  | {c} × {e} | | | | | | | | | | |")
 EOF
     done
     echo
