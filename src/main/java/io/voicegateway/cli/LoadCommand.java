@@ -5,7 +5,7 @@ import io.vertx.core.Vertx;
 import io.voicegateway.audio.AudioFiles;
 import io.voicegateway.audio.PcmAudio;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,11 +65,14 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Also write the figures to this JSON file.")
     Path jsonOut;
 
-    @Option(names = "--timeout-s", defaultValue = "120", description = "Fail calls still running this long after ramp + duration (default ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout-s", defaultValue = "120", description = "Fail a call still running this long after its duration (default ${DEFAULT-VALUE}).")
     int timeoutS;
 
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -77,7 +80,7 @@ public final class LoadCommand implements Callable<Integer> {
         try {
             speech = wav != null ? AudioFiles.read(wav) : CallerAudioSamples.defaultUtterance();
         } catch (IOException e) {
-            System.err.println("load: " + e.getMessage());
+            spec.commandLine().getErr().println("load: " + e.getMessage());
             return 2;
         }
         long rampMs = (long) (rampS * 1000);
@@ -98,7 +101,8 @@ public final class LoadCommand implements Callable<Integer> {
             long lost = lostFrames(probe, reports);
             PrometheusText after = probe.scrape();
             LoadResult result = result(run, reports, lost, before, after, samples, wallS);
-            System.out.print(result.table());
+            spec.commandLine().getOut().print(result.table());
+            spec.commandLine().getOut().flush();
             if (jsonOut != null) {
                 new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(jsonOut.toFile(), result.toMap());
             }
@@ -110,7 +114,7 @@ public final class LoadCommand implements Callable<Integer> {
 
     private void waitWithProgress(LoadRun run, GatewayProbe probe, Samples samples, long started, long maxMs)
             throws InterruptedException {
-        PrintStream err = System.err;
+        PrintWriter err = spec.commandLine().getErr();
         int second = 0;
         while (!run.await(1, TimeUnit.SECONDS)) {
             second++;
@@ -120,6 +124,7 @@ public final class LoadCommand implements Callable<Integer> {
             if (!quiet) {
                 err.print("\r" + Progress.line(run.calls(), run.active(), run.ok(), run.failed(),
                         (System.nanoTime() - started) / 1_000_000_000L));
+                err.flush();
             }
             if ((System.nanoTime() - started) / 1_000_000 > maxMs) {
                 break;
@@ -128,6 +133,7 @@ public final class LoadCommand implements Callable<Integer> {
         if (!quiet) {
             err.println("\r" + Progress.line(run.calls(), run.active(), run.ok(), run.failed(),
                     (System.nanoTime() - started) / 1_000_000_000L));
+            err.flush();
         }
     }
 
