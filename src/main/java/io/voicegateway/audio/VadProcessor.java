@@ -33,10 +33,10 @@ public class VadProcessor implements Processor {
         short[] pcm = message.getMandatoryBody(short[].class);
         String callId = CallIds.of(exchange);
         VoiceActivity activity = states.get(callId).voiceActivity();
-        long windowsBefore = activity.windows();
+        long inferencesBefore = activity.inferences();
         long started = System.nanoTime();
         VadEvent event = activity.feed(pcm, 0, pcm.length);
-        if (activity.windows() != windowsBefore) {
+        if (activity.inferences() != inferencesBefore) {
             metrics.vadInference(System.nanoTime() - started);
         }
         message.setHeader(AudioHeaders.VAD_SPEECH_PROBABILITY, activity.lastProbability());

@@ -5,15 +5,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What one simulated call measured. Latencies are null when they did not happen (no reply, no barge-in).
+ * What one simulated call measured. Latencies are null when they did not happen (no reply, no barge-in); a
+ * caller that talks for several turns has one reply latency per answered turn and one barge-in latency per
+ * {@code clear} it provoked.
  *
- * @param replyLatencyMs   last speech frame sent → first reply frame received
- * @param bargeInLatencyMs first frame of speech over the reply sent → {@code clear} received
- * @param replyMulaw       the audio that "played" on the simulated phone, 8 kHz μ-law
+ * @param replyLatencyMs     first turn: last speech frame sent → first reply frame received
+ * @param bargeInLatencyMs   first barge-in: first frame of speech over the reply sent → {@code clear} received
+ * @param turns              utterances the caller spoke
+ * @param replyLatenciesMs   every turn's reply latency, in order
+ * @param bargeInLatenciesMs every barge-in's latency, in order
+ * @param replyMulaw         the audio that "played" on the simulated phone, 8 kHz μ-law (empty when not kept)
  */
 public record CallReport(String callId, String error, long framesSent, long framesReceived, long lateFrames,
                          int clears, Double replyLatencyMs, Double bargeInLatencyMs, List<String> unexpected,
-                         byte[] replyMulaw) {
+                         byte[] replyMulaw, int turns, List<Double> replyLatenciesMs, List<Double> bargeInLatenciesMs) {
 
     public boolean ok() {
         return error == null;
@@ -21,15 +26,21 @@ public record CallReport(String callId, String error, long framesSent, long fram
 
     /** Collects a report on the call's event-loop thread. */
     static final class Builder {
+        private final boolean keepAudio;
         private String callId;
         private long framesSent;
         private long framesReceived;
         private long lateFrames;
         private int clears;
-        private Long replyLatencyNanos;
-        private Long bargeInLatencyNanos;
+        private int turns;
+        private final List<Double> replyLatencies = new ArrayList<>();
+        private final List<Double> bargeInLatencies = new ArrayList<>();
         private final List<String> unexpected = new ArrayList<>();
         private final ByteArrayOutputStream played = new ByteArrayOutputStream();
+
+        Builder(boolean keepAudio) {
+            this.keepAudio = keepAudio;
+        }
 
         void callId(String id) {
             callId = id;
@@ -51,8 +62,18 @@ public record CallReport(String callId, String error, long framesSent, long fram
             clears++;
         }
 
+        void turn() {
+            turns++;
+        }
+
+        int turnsSoFar() {
+            return turns;
+        }
+
         void played(byte[] frame) {
-            played.writeBytes(frame);
+            if (keepAudio) {
+                played.writeBytes(frame);
+            }
         }
 
         void unexpected(String event) {
@@ -64,24 +85,25 @@ public record CallReport(String callId, String error, long framesSent, long fram
         }
 
         boolean hasBargeIn() {
-            return bargeInLatencyNanos != null;
+            return !bargeInLatencies.isEmpty();
         }
 
         void replyLatencyNanos(long nanos) {
-            replyLatencyNanos = nanos;
+            replyLatencies.add(nanos / 1e6);
         }
 
         void bargeInLatencyNanos(long nanos) {
-            bargeInLatencyNanos = nanos;
+            bargeInLatencies.add(nanos / 1e6);
         }
 
         CallReport build(String error) {
             return new CallReport(callId, error, framesSent, framesReceived, lateFrames, clears,
-                    millis(replyLatencyNanos), millis(bargeInLatencyNanos), List.copyOf(unexpected), played.toByteArray());
+                    first(replyLatencies), first(bargeInLatencies), List.copyOf(unexpected), played.toByteArray(),
+                    turns, List.copyOf(replyLatencies), List.copyOf(bargeInLatencies));
         }
 
-        private static Double millis(Long nanos) {
-            return nanos == null ? null : nanos / 1e6;
+        private static Double first(List<Double> values) {
+            return values.isEmpty() ? null : values.get(0);
         }
     }
 }

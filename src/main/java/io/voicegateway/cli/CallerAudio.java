@@ -16,8 +16,11 @@ public final class CallerAudio {
     static final byte SILENCE = (byte) 0xFF;
     /** 20 ms of μ-law silence, sent while the caller says nothing. */
     static final byte[] SILENCE_FRAME = silence();
+    static final String SILENCE_PAYLOAD = java.util.Base64.getEncoder().encodeToString(SILENCE_FRAME);
 
     private final byte[][] frames;
+    /** The frames as Twilio's {@code media.payload} (base64), encoded once: a load run sends each many times. */
+    private final String[] payloads;
     private final int firstSpeechFrame;
     private final int lastSpeechFrame;
 
@@ -39,6 +42,10 @@ public final class CallerAudio {
         }
         if (first < 0) {
             throw new IllegalArgumentException("the audio has no speech (every frame is below -40 dBFS)");
+        }
+        payloads = new String[count];
+        for (int f = 0; f < count; f++) {
+            payloads[f] = java.util.Base64.getEncoder().encodeToString(frames[f]);
         }
         firstSpeechFrame = first;
         lastSpeechFrame = last;
@@ -64,6 +71,11 @@ public final class CallerAudio {
 
     public byte[] frame(int index) {
         return frames[index];
+    }
+
+    /** Frame {@code index} in base64, as it goes into a media message. */
+    public String payload(int index) {
+        return payloads[index];
     }
 
     public int firstSpeechFrame() {

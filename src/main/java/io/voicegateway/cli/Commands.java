@@ -15,6 +15,7 @@ public final class Commands {
     /** Every tool, by class. Each is a picocli command with a no-argument constructor. */
     static final List<Class<?>> SUBCOMMANDS = List.of(
             CallCommand.class,
+            LoadCommand.class,
             VadCommand.class,
             io.voicegateway.emulator.NovaEmulatorCommand.class,
             SignCommand.class);

@@ -5,9 +5,11 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -20,36 +22,63 @@ import java.util.UUID;
  * start + n × 20 ms, whatever the timer jitter), plays the reply back like Twilio (real-time playout, marks
  * echoed when played, {@code clear} flushes), and measures reply and barge-in latency. Non-blocking: all of a
  * call's work runs on one Vert.x event-loop context, so one process carries many calls.
+ *
+ * <p>A call is a sequence of turns: the caller says its utterance, then listens. With {@code bargeAtMs} it
+ * talks over the reply that long after the reply starts playing (that utterance is the next turn). With
+ * {@code talkForMs} it starts a new turn after each reply (by barging in, or {@value #TURN_GAP_MS} ms after
+ * the reply played out) while the call is younger than {@code talkForMs}; then it listens to the last reply
+ * and hangs up. Without it the caller speaks once (plus the one barge-in, if asked).
  */
 public final class SimulatedCaller {
 
     private static final long FRAME_NANOS = 20_000_000L;
-    /** After the reply has played out, wait this long for more before hanging up. */
-    private static final long QUIET_END_NANOS = 1_500_000_000L;
+    private static final long MS = 1_000_000L;
+    /** After the last reply has played out, wait this long for more before hanging up. */
+    private static final long QUIET_END_NANOS = 1_500 * MS;
+    /** A repeating caller's pause between a reply that played out and its next utterance. */
+    static final long TURN_GAP_MS = 500;
+    /** A turn whose reply has not started this long after the caller stopped talking fails the call. */
+    private static final long REPLY_TIMEOUT_NANOS = 15_000 * MS;
 
     private final Vertx vertx;
     private final URI baseUrl;
     private final CallerAudio audio;
     private final Options options;
     private final Context context;
-    private final CallReport.Builder report = new CallReport.Builder();
+    private final CallReport.Builder report;
     private final TwilioPlayout playout = new TwilioPlayout();
     private final Promise<CallReport> done = Promise.promise();
     private final String streamSid = "MZ" + UUID.randomUUID().toString().replace("-", "");
+    private final HttpClient http;
+    private final WebSocketClient webSockets;
 
     private WebSocket socket;
     private long startNanos;
     private long framesSent;
     private long ticksPlayed;
     private long timerId = -1;
-    private int bargeFrame = -1;
-    private long speechEndNanos;
+    private long maxTimerId = -1;
+    /** Frame index where the current utterance started; -1 before the first. */
+    private long turnStartFrame = -1;
+    private boolean bargingTurn;
+    private int bargeIns;
+    /** Nanos the current turn's speech ended; 0 while speaking or once its reply arrived. */
+    private long awaitingReplySince;
+    private boolean replyThisTurn;
     private long bargeStartNanos;
-    private long firstReplyPlayedNanos;
+    private long replyPlayingSince;
     private long lastAudioNanos;
 
-    /** @param bargeAtMs talk over the reply this long after it starts playing; negative: never */
-    public record Options(int bargeAtMs, long maxCallMs) {
+    /**
+     * @param bargeAtMs      talk over the reply this long after it starts playing; negative: never
+     * @param maxCallMs      give up after this long
+     * @param talkForMs      keep taking turns while the call is younger than this; 0: one utterance
+     * @param keepReplyAudio keep what played for {@link CallReport#replyMulaw()} (off for load runs)
+     */
+    public record Options(int bargeAtMs, long maxCallMs, long talkForMs, boolean keepReplyAudio) {
+        public Options(int bargeAtMs, long maxCallMs) {
+            this(bargeAtMs, maxCallMs, 0, true);
+        }
     }
 
     public SimulatedCaller(Vertx vertx, URI baseUrl, CallerAudio audio, Options options) {
@@ -58,6 +87,9 @@ public final class SimulatedCaller {
         this.audio = audio;
         this.options = options;
         this.context = vertx.getOrCreateContext();
+        this.report = new CallReport.Builder(options.keepReplyAudio());
+        this.http = vertx.createHttpClient();
+        this.webSockets = vertx.createWebSocketClient();
     }
 
     /** Runs the call; the future completes with the report (failed calls too, with their error). */
@@ -66,14 +98,14 @@ public final class SimulatedCaller {
                 .compose(this::connect)
                 .onSuccess(this::streamOn)
                 .onFailure(e -> finish("setup failed: " + e.getMessage())));
-        vertx.setTimer(options.maxCallMs(), id -> context.runOnContext(v -> finish("timed out")));
+        maxTimerId = vertx.setTimer(options.maxCallMs(), id -> context.runOnContext(v -> finish("timed out")));
         return done.future();
     }
 
     private Future<JsonObject> createCall() {
         RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setHost(baseUrl.getHost())
                 .setPort(baseUrl.getPort()).setURI("/local/calls").putHeader("Content-Type", "application/json");
-        return vertx.createHttpClient().request(request)
+        return http.request(request)
                 .compose(req -> req.send(Buffer.buffer("{}")))
                 .compose(resp -> resp.body().map(body -> {
                     if (resp.statusCode() != 201) {
@@ -88,7 +120,7 @@ public final class SimulatedCaller {
         URI stream = URI.create(call.getString("stream_url"));
         WebSocketConnectOptions ws = new WebSocketConnectOptions().setHost(baseUrl.getHost()).setPort(baseUrl.getPort())
                 .setURI(stream.getPath());
-        return vertx.createWebSocketClient().connect(ws).map(s -> {
+        return webSockets.connect(ws).map(s -> {
             socket = s;
             return call;
         });
@@ -108,10 +140,11 @@ public final class SimulatedCaller {
         socket.writeTextMessage(new JsonObject().put("event", "start").put("sequenceNumber", "1")
                 .put("streamSid", streamSid).put("start", start).encode());
         startNanos = System.nanoTime();
+        startTurn(false);
         timerId = vertx.setPeriodic(10, id -> tick());
     }
 
-    /** Sends every inbound frame that is due and plays every playout tick that is due. */
+    /** Sends every inbound frame that is due, plays every playout tick that is due, then decides what's next. */
     private void tick() {
         long now = System.nanoTime();
         long due = (now - startNanos) / FRAME_NANOS + 1;
@@ -124,29 +157,42 @@ public final class SimulatedCaller {
         while (ticksPlayed < due - 1) {
             play(now);
         }
-        maybeHangUp(now);
+        if (!done.future().isComplete()) {
+            next(now);
+        }
+    }
+
+    private void startTurn(boolean barging) {
+        turnStartFrame = framesSent;
+        bargingTurn = barging;
+        bargeIns += barging ? 1 : 0;
+        replyThisTurn = false;
+        replyPlayingSince = 0;
+        report.turn();
+    }
+
+    private boolean speaking() {
+        return turnStartFrame >= 0 && framesSent - turnStartFrame < audio.frameCount();
     }
 
     private void sendFrame(long now) {
-        int index = (int) framesSent;
-        byte[] payload = CallerAudio.SILENCE_FRAME;
-        if (index < audio.frameCount()) {
-            payload = audio.frame(index);
-            if (index == audio.lastSpeechFrame()) {
-                speechEndNanos = now;
+        String payload = CallerAudio.SILENCE_PAYLOAD;
+        if (speaking()) {
+            int f = (int) (framesSent - turnStartFrame);
+            payload = audio.payload(f);
+            if (f == audio.lastSpeechFrame()) {
+                awaitingReplySince = now;
             }
-        } else if (bargeFrame >= 0 && index - bargeFrame < audio.frameCount()) {
-            int f = index - bargeFrame;
-            payload = audio.frame(f);
-            if (f == audio.firstSpeechFrame()) {
+            if (bargingTurn && f == audio.firstSpeechFrame()) {
                 bargeStartNanos = now;
             }
         }
+        long index = framesSent;
         framesSent++;
-        socket.writeTextMessage(new JsonObject().put("event", "media").put("sequenceNumber", String.valueOf(framesSent + 1))
-                .put("streamSid", streamSid).put("media", new JsonObject().put("track", "inbound")
-                        .put("chunk", String.valueOf(framesSent)).put("timestamp", String.valueOf(index * 20L))
-                        .put("payload", Base64.getEncoder().encodeToString(payload))).encode());
+        // Built by hand: this runs 50 times a second per call, and the payload is already base64.
+        socket.writeTextMessage("{\"event\":\"media\",\"sequenceNumber\":\"" + (framesSent + 1) + "\",\"streamSid\":\""
+                + streamSid + "\",\"media\":{\"track\":\"inbound\",\"chunk\":\"" + framesSent + "\",\"timestamp\":\""
+                + index * 20 + "\",\"payload\":\"" + payload + "\"}}");
         report.frameSent();
     }
 
@@ -157,34 +203,51 @@ public final class SimulatedCaller {
         if (tick.frame() != null) {
             report.played(tick.frame());
             lastAudioNanos = now;
-            if (firstReplyPlayedNanos == 0) {
-                firstReplyPlayedNanos = now;
+            if (replyThisTurn && replyPlayingSince == 0) {
+                replyPlayingSince = now;
             }
-            boolean bargeDue = options.bargeAtMs() >= 0 && bargeFrame < 0
-                    && now - firstReplyPlayedNanos >= options.bargeAtMs() * 1_000_000L;
-            if (bargeDue) {
-                bargeFrame = (int) Math.max(framesSent, audio.frameCount());
-            }
+        }
+    }
+
+    /** Between frames: barge in, take the next turn, hang up, or keep listening. */
+    private void next(long now) {
+        if (speaking()) {
+            return;
+        }
+        if (awaitingReplySince > 0 && now - awaitingReplySince > REPLY_TIMEOUT_NANOS) {
+            finish("no reply within " + REPLY_TIMEOUT_NANOS / 1_000_000_000L + " s of turn " + report.turnsSoFar());
+            return;
+        }
+        boolean moreTurns = options.talkForMs() > 0 ? now - startNanos < options.talkForMs() * MS : false;
+        boolean mayBarge = options.bargeAtMs() >= 0 && (options.talkForMs() > 0 ? moreTurns : bargeIns == 0);
+        if (mayBarge && replyPlayingSince > 0 && now - replyPlayingSince >= options.bargeAtMs() * MS) {
+            startTurn(true);
+            return;
+        }
+        boolean playedOut = replyThisTurn && playout.isEmpty();
+        if (playedOut && moreTurns && now - lastAudioNanos > TURN_GAP_MS * MS) {
+            startTurn(false);
+        } else if (playedOut && now - lastAudioNanos > QUIET_END_NANOS) {
+            hangUp();
         }
     }
 
     private void onMessage(String text) {
         long now = System.nanoTime();
+        String mediaPayload = MediaPayload.of(text);
+        if (mediaPayload != null) {
+            onMedia(now, mediaPayload);
+            return;
+        }
         JsonObject message = new JsonObject(text);
         switch (message.getString("event", "")) {
-            case "media" -> {
-                if (!report.hasReply() && speechEndNanos > 0) {
-                    report.replyLatencyNanos(now - speechEndNanos);
-                }
-                report.frameReceived();
-                playout.enqueueMedia(Base64.getDecoder().decode(message.getJsonObject("media").getString("payload")));
-                lastAudioNanos = now;
-            }
+            case "media" -> onMedia(now, message.getJsonObject("media").getString("payload"));
             case "mark" -> playout.enqueueMark(message.getJsonObject("mark").getString("name"));
             case "clear" -> {
                 report.cleared();
-                if (bargeStartNanos > 0 && !report.hasBargeIn()) {
+                if (bargeStartNanos > 0) {
                     report.bargeInLatencyNanos(now - bargeStartNanos);
+                    bargeStartNanos = 0;
                 }
                 playout.clear().forEach(this::echoMark);
             }
@@ -192,21 +255,33 @@ public final class SimulatedCaller {
         }
     }
 
+    private void onMedia(long now, String payload) {
+        if (awaitingReplySince > 0) {
+            report.replyLatencyNanos(now - awaitingReplySince);
+            awaitingReplySince = 0;
+            replyThisTurn = true;
+        }
+        report.frameReceived();
+        playout.enqueueMedia(Base64.getDecoder().decode(payload));
+        lastAudioNanos = now;
+    }
+
     private void echoMark(String name) {
         socket.writeTextMessage(new JsonObject().put("event", "mark").put("sequenceNumber", String.valueOf(framesSent + 1))
                 .put("streamSid", streamSid).put("mark", new JsonObject().put("name", name)).encode());
     }
 
-    private void maybeHangUp(long now) {
-        boolean callerDone = framesSent >= audio.frameCount()
-                && (options.bargeAtMs() < 0 ? true : bargeFrame >= 0 && framesSent - bargeFrame >= audio.frameCount());
-        boolean quiet = report.hasReply() && playout.isEmpty() && now - lastAudioNanos > QUIET_END_NANOS;
-        if (callerDone && quiet) {
-            socket.writeTextMessage(new JsonObject().put("event", "stop").put("sequenceNumber", String.valueOf(framesSent + 2))
-                    .put("streamSid", streamSid).put("stop", new JsonObject().put("accountSid", "AC").put("callSid", "CA"))
-                    .encode());
-            finish(null);
+    private void hangUp() {
+        socket.writeTextMessage(new JsonObject().put("event", "stop").put("sequenceNumber", String.valueOf(framesSent + 2))
+                .put("streamSid", streamSid).put("stop", new JsonObject().put("accountSid", "AC").put("callSid", "CA"))
+                .encode());
+        String problem = null;
+        if (options.bargeAtMs() >= 0 && bargeIns == 0) {
+            problem = "the reply ended before --barge-at " + options.bargeAtMs() + " ms: never talked over it";
+        } else if (options.bargeAtMs() >= 0 && !report.hasBargeIn()) {
+            problem = "talked over the reply but the gateway never sent clear";
         }
+        finish(problem);
     }
 
     private void finish(String error) {
@@ -216,13 +291,11 @@ public final class SimulatedCaller {
         if (timerId >= 0) {
             vertx.cancelTimer(timerId);
         }
-        if (socket != null && !socket.isClosed()) {
-            socket.close();
-        }
-        String problem = error;
-        if (problem == null && options.bargeAtMs() >= 0 && !report.hasBargeIn()) {
-            problem = "talked over the reply but the gateway never sent clear";
-        }
-        done.complete(report.build(problem));
+        vertx.cancelTimer(maxTimerId);
+        // Close the socket first, the client once it has closed: closing the client alone resets the connection.
+        Future<Void> closed = socket != null && !socket.isClosed() ? socket.close() : Future.succeededFuture();
+        closed.onComplete(v -> webSockets.close());
+        http.close();
+        done.complete(report.build(error));
     }
 }

@@ -32,6 +32,7 @@ public final class VadStream {
     private FloatBuffer nextState = directFloats(SileroVadModel.STATE_SIZE);
     private int filled;
     private long windows;
+    private long inferences;
     private float lastProbability;
 
     VadStream(SileroVadModel model) {
@@ -51,10 +52,19 @@ public final class VadStream {
     }
 
     private void runWindow(WindowListener listener) {
-        lastProbability = model.run(input, state, nextState, probability);
-        FloatBuffer previous = state;
-        state = nextState;
-        nextState = previous;
+        if (isDigitalSilence()) {
+            // The noise gate zeroes quiet frames, so callers send long runs of exact zeros (listening, pausing).
+            // They hold no speech: skip the model (the bulk of the inbound path's CPU) and return to a new
+            // stream's state, which is what all-zero input context plus zero state means to Silero.
+            lastProbability = 0f;
+            zeroState();
+        } else {
+            lastProbability = model.run(input, state, nextState, probability);
+            inferences++;
+            FloatBuffer previous = state;
+            state = nextState;
+            nextState = previous;
+        }
         // The last CONTEXT samples of this input become the context of the next one.
         for (int i = 0; i < SileroVadModel.CONTEXT; i++) {
             input.put(i, input.get(SileroVadModel.WINDOW + i));
@@ -72,16 +82,35 @@ public final class VadStream {
         return windows;
     }
 
+    /** Windows the model actually ran on: those that were not digital silence. */
+    public long inferences() {
+        return inferences;
+    }
+
+    private boolean isDigitalSilence() {
+        for (int i = 0; i < INPUT_SIZE; i++) {
+            if (input.get(i) != 0f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void zeroState() {
+        for (int i = 0; i < SileroVadModel.STATE_SIZE; i++) {
+            state.put(i, 0f);
+        }
+    }
+
     /** Back to the state of a new stream. */
     public void reset() {
         for (int i = 0; i < INPUT_SIZE; i++) {
             input.put(i, 0f);
         }
-        for (int i = 0; i < SileroVadModel.STATE_SIZE; i++) {
-            state.put(i, 0f);
-        }
+        zeroState();
         filled = 0;
         windows = 0;
+        inferences = 0;
         lastProbability = 0;
     }
 

@@ -47,6 +47,11 @@ public final class VoiceActivity implements VadStream.WindowListener {
         return stream.windows();
     }
 
+    /** Windows the model ran on (digital silence is skipped). */
+    public long inferences() {
+        return stream.inferences();
+    }
+
     /** True between SpeechStarted and SpeechEnded. */
     public boolean speaking() {
         return turns.speaking();

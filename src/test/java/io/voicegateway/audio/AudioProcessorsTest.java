@@ -79,9 +79,11 @@ class AudioProcessorsTest {
         });
         assertThat(out).anyMatch(e -> e.getMessage().getHeader(AudioHeaders.VAD_SPEAKING, Boolean.class))
                 .anyMatch(e -> !e.getMessage().getHeader(AudioHeaders.VAD_SPEAKING, Boolean.class));
-        // one inference per 256-sample window: 160-sample frames complete a window 5 times in 8 frames
-        long windows = meters.get("gateway.vad.inference").timer().count();
-        assertThat(windows).isBetween(out.size() * 160L / 256 - 1, out.size() * 160L / 256 + 1);
+        // 160-sample frames complete a 256-sample window 5 times in 8 frames; windows the noise gate turned into
+        // digital silence (the pause between the utterances, the tails) are not inferred, so not timed
+        long windows = out.size() * 160L / 256;
+        long inferences = meters.get("gateway.vad.inference").timer().count();
+        assertThat(inferences).isPositive().isLessThan(windows);
     }
 
     @Test

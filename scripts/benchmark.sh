@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Load benchmark: starts the gateway jar in local mode (emulated Nova Sonic, no reply delay) on a free port,
+# runs `load` at each call count, stops the gateway and appends a results table to docs/benchmarks.md.
+#
+#   scripts/benchmark.sh                      # 50, 200 and 500 calls, 10 s ramp, 30 s each, barge-in at 400 ms
+#   CALLS="50 100" DURATION_S=20 scripts/benchmark.sh
+#   NO_BUILD=1 scripts/benchmark.sh           # use target/voice-gateway.jar as it is
+#
+# Settings (environment): CALLS, RAMP_S (10), DURATION_S (30), BARGE_AT_MS (400), HEAP (1g: -Xms/-Xmx of the
+# gateway), GATEWAY_JAVA_OPTS (extra JVM options for the gateway, e.g. a JFR recording), OUT (docs/benchmarks.md),
+# GATEWAY_JAR (the gateway to measure; default: target/voice-gateway.jar, which always runs the load tool).
+# The load generator runs on the same machine as the gateway and competes with it for CPU.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+CALLS=${CALLS:-"50 200 500"}
+RAMP_S=${RAMP_S:-10}
+DURATION_S=${DURATION_S:-30}
+BARGE_AT_MS=${BARGE_AT_MS:-400}
+HEAP=${HEAP:-1g}
+OUT=${OUT:-docs/benchmarks.md}
+JAR=target/voice-gateway.jar
+GATEWAY_JAR=${GATEWAY_JAR:-$JAR}
+WORK=$(mktemp -d /tmp/voice-gateway-bench.XXXXXX)
+
+if [[ -z "${NO_BUILD:-}" ]]; then
+    ./mvnw -q package -DskipTests
+fi
+
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+base="http://127.0.0.1:$port"
+echo "gateway on port $port, log $WORK/gateway.log" >&2
+# ENDED_CALLS_RETAINED: the load tool reads every call's frame count from GET /calls/{id} after the run.
+PORT=$port GATEWAY_MODE=local EMULATOR_RESPONSE_DELAY_MS=0 ENDED_CALLS_RETAINED=5000 \
+    java -Xms"$HEAP" -Xmx"$HEAP" ${GATEWAY_JAVA_OPTS:-} -jar "$GATEWAY_JAR" >"$WORK/gateway.log" 2>&1 &
+gateway=$!
+trap 'kill $gateway 2>/dev/null || true' EXIT
+
+for _ in $(seq 1 120); do
+    curl -fs "$base/health" >/dev/null 2>&1 && break
+    kill -0 $gateway 2>/dev/null || { echo "gateway exited; see $WORK/gateway.log" >&2; exit 1; }
+    sleep 1
+done
+curl -fs "$base/health" >/dev/null || { echo "gateway not healthy after 120 s" >&2; exit 1; }
+version=$(curl -fs "$base/health" | python3 -c 'import json,sys; print(json.load(sys.stdin)["version"])')
+
+# Warm-up, not recorded: a fresh JVM spends its first tens of seconds interpreting and JIT-compiling the frame
+# path (at 50 frames/s per call, C2 takes a while to kick in), which would be billed to the first step.
+echo "== warm-up: 20 calls, 20 s" >&2
+java -jar "$JAR" load --calls 20 --ramp-s 2 --duration-s 20 --quiet --base-url "$base" >"$WORK/warmup.txt" || true
+
+for n in $CALLS; do
+    echo "== $n calls" >&2
+    java -jar "$JAR" load --calls "$n" --ramp-s "$RAMP_S" --duration-s "$DURATION_S" --barge-at "$BARGE_AT_MS" \
+        --base-url "$base" --json "$WORK/load-$n.json" | tee "$WORK/load-$n.txt" || true
+    sleep 5 # let the gateway settle (calls closed, GC) before the next step
+done
+kill $gateway
+wait $gateway 2>/dev/null || true
+trap - EXIT
+
+{
+    echo
+    echo "## Load: concurrent calls through the whole gateway ($(date -u +%Y-%m-%d), scripts/benchmark.sh)"
+    echo
+    echo "Local mode (in-process Nova Sonic emulator, echo persona, \`EMULATOR_RESPONSE_DELAY_MS=0\`), gateway heap $HEAP."
+    echo "Each step: \`load --calls N --ramp-s $RAMP_S --duration-s $DURATION_S --barge-at $BARGE_AT_MS\` (every caller"
+    echo "talks turn after turn for ${DURATION_S} s and barges into each reply ${BARGE_AT_MS} ms after it starts playing)."
+    echo "**The load generator runs on the same machine and shares its CPU with the gateway** (and the emulator"
+    echo "runs inside the gateway): the figures are a floor for what the gateway alone would do."
+    echo "Lost = frames sent − the gateway's per-call \`frames_in\`; late = caller ticks that had to catch up (the"
+    echo "generator fell behind); gateway frame p99 is interpolated within histogram buckets (0.1/0.5/1/2/5/20 ms);"
+    echo "CPU is the gateway's \`process_cpu_usage\` (share of all cores) sampled every 2 s, and its CPU time per inbound"
+    echo "frame (everything the process did — both directions, the emulator, GC, JIT — over the frames in); GC is the total"
+    echo "pause time during the step; heap is used heap. A 20-call warm-up runs first and is not recorded."
+    echo
+    echo "| calls | ok / failed | frames sent | lost | late (caller / gateway >20 ms) | gateway frame p50 / p99 ms | reply p50 / p95 / p99 ms | barge-in p50 / p95 / p99 ms | CPU mean / max | CPU µs / frame | GC pause ms | heap before / max / after MB |"
+    echo "|---:|---|---:|---:|---|---|---|---|---|---:|---:|---|"
+    for n in $CALLS; do
+        python3 - "$WORK/load-$n.json" <<'EOF'
+import json, sys
+try:
+    r = json.load(open(sys.argv[1]))
+except Exception:
+    print("| ? | run failed (no JSON) | | | | | | | | | | |")
+    sys.exit(0)
+f = lambda v, d=1: "-" if v is None else f"{v:.{d}f}"
+p = lambda k: " / ".join(f(r[k][q], 0) for q in ("p50", "p95", "p99"))
+pct = lambda v: "-" if v is None else f"{v*100:.0f} %"
+print(f"| {r['calls']} | {r['calls_ok']} / {r['calls_failed']} | {r['frames_sent']} | {r['frames_lost']} "
+      f"| {r['frames_late']} / {r['gateway_frames_late']} | {f(r['gateway_frame_p50_ms'],2)} / {f(r['gateway_frame_p99_ms'],2)} "
+      f"| {p('reply_latency_ms')} | {p('barge_in_latency_ms')} | {pct(r['cpu_mean'])} / {pct(r['cpu_max'])} | {f(r['cpu_us_per_frame'],0)} | {f(r['gc_pause_ms'],0)} "
+      f"| {f(r['heap_before_mb'],0)} / {f(r['heap_max_mb'],0)} / {f(r['heap_after_mb'],0)} |")
+errors = r.get("errors") or {}
+for e, c in errors.items():
+    print(f"|  | {c} × {e} | | | | | | | | | | |")
+EOF
+    done
+    echo
+    echo "Machine:"
+    echo
+    echo '```'
+    echo "nproc: $(nproc)"
+    echo "CPU: $(lscpu | sed -n 's/^Model name: *//p' | head -1)"
+    echo "RAM: $(free -g | awk '/^Mem:/ {print $2 " GiB"}')"
+    java -version 2>&1
+    echo "gateway: voice-gateway $version ($(git rev-parse --short HEAD 2>/dev/null || echo unknown))"
+    echo '```'
+} >>"$OUT"
+echo "appended to $OUT (raw results in $WORK)" >&2
