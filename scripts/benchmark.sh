@@ -31,7 +31,7 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); p
 base="http://127.0.0.1:$port"
 echo "gateway on port $port, log $WORK/gateway.log" >&2
 # ENDED_CALLS_RETAINED: the load tool reads every call's frame count from GET /calls/{id} after the run.
-PORT=$port GATEWAY_MODE=local EMULATOR_RESPONSE_DELAY_MS=0 ENDED_CALLS_RETAINED=5000 \
+PORT=$port GATEWAY_MODE=local EMULATOR_RESPONSE_DELAY_MS=0 EMULATOR_DETECTOR=energy ENDED_CALLS_RETAINED=5000 \
     java -Xms"$HEAP" -Xmx"$HEAP" ${GATEWAY_JAVA_OPTS:-} -jar "$GATEWAY_JAR" >"$WORK/gateway.log" 2>&1 &
 gateway=$!
 trap 'kill $gateway 2>/dev/null || true' EXIT
@@ -63,7 +63,7 @@ trap - EXIT
     echo
     echo "## Load: concurrent calls through the whole gateway ($(date -u +%Y-%m-%d), scripts/benchmark.sh)"
     echo
-    echo "Local mode (in-process Nova Sonic emulator, echo persona, \`EMULATOR_RESPONSE_DELAY_MS=0\`), gateway heap $HEAP."
+    echo "Local mode (in-process Nova Sonic emulator, echo persona, \`EMULATOR_RESPONSE_DELAY_MS=0\`, \`EMULATOR_DETECTOR=energy\` so the emulator does not run a second Silero per call), gateway heap $HEAP."
     echo "Each step: \`load --calls N --ramp-s $RAMP_S --duration-s $DURATION_S --barge-at $BARGE_AT_MS\` (every caller"
     echo "talks turn after turn for ${DURATION_S} s and barges into each reply ${BARGE_AT_MS} ms after it starts playing)."
     echo "**The load generator runs on the same machine and shares its CPU with the gateway** (and the emulator"

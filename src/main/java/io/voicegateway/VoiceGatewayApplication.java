@@ -15,6 +15,7 @@ public class VoiceGatewayApplication {
 
     public static void main(String[] args) {
         if (Commands.isCommand(args)) {
+            Commands.quietLogging();
             System.exit(Commands.run(args));
         }
         SpringApplication.run(VoiceGatewayApplication.class, args);

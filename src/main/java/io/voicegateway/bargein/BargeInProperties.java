@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties(prefix = "bargein")
 public record BargeInProperties(
         @DefaultValue("0.5") float threshold,
-        @DefaultValue("60") int minSpeechMs,
+        @DefaultValue("40") int minSpeechMs,
         @DefaultValue("0.25") float echoMargin,
         @DefaultValue("600") int echoWindowMs) {
 }

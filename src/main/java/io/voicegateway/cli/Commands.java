@@ -31,6 +31,19 @@ public final class Commands {
         return commandLine().getSubcommands().containsKey(args[0]);
     }
 
+    /**
+     * Tools print their own results; library logging (no Spring, so logback's console default) is cut to
+     * warnings, and Vert.x's "Connection was closed" error on a WebSocket the gateway has just closed — the normal
+     * end of a simulated call — is silenced.
+     */
+    public static void quietLogging() {
+        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logback) {
+            logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.WARN);
+            logback.getLogger("io.vertx.core.net.impl.ConnectionBase").setLevel(ch.qos.logback.classic.Level.OFF);
+            logback.getLogger("io.voicegateway").setLevel(ch.qos.logback.classic.Level.INFO);
+        }
+    }
+
     /** Runs the tool named by {@code args[0]} and returns its exit code. */
     public static int run(String[] args) {
         return commandLine().execute(args);

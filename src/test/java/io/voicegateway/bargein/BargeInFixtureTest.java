@@ -58,7 +58,7 @@ class BargeInFixtureTest {
         int replyMs = reply.length / 8;
         VoiceActivity vad = new VoiceActivity(model.newStream(), new TurnDetector(0.5f, 250, 700));
         NoiseGate gate = new NoiseGate(-55, 200, 8000);
-        BargeInDetector detector = new BargeInDetector(0.5f, 60, 0.25f);
+        BargeInDetector detector = new BargeInDetector(0.5f, 40, 0.25f);
         for (int f = 0; (f + 1) * FRAME <= inbound.length; f++) {
             long nowMs = f * 20L;
             clock.set(nowMs * MS);
