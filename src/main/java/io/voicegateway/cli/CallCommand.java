@@ -7,7 +7,6 @@ import io.voicegateway.audio.AudioFiles;
 import io.voicegateway.audio.MuLaw;
 import io.voicegateway.audio.PcmAudio;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,14 +23,8 @@ import picocli.CommandLine.Option;
         description = "Simulate one phone call against a local-mode gateway over the Twilio Media Streams protocol.")
 public final class CallCommand implements Callable<Integer> {
 
-    @Option(names = "--base-url", defaultValue = "http://localhost:7860", description = "Gateway URL (default ${DEFAULT-VALUE}).")
-    URI baseUrl;
-
-    @Option(names = "--wav", description = "What the caller says: WAV (PCM16 or μ-law, any rate) or raw .ulaw. Default: a built-in utterance.")
-    Path wav;
-
-    @Option(names = "--barge-at", defaultValue = "-1", description = "Talk over the reply this many ms after it starts playing (default: never).")
-    int bargeAtMs;
+    @picocli.CommandLine.Mixin
+    CallerOptions caller;
 
     @Option(names = "--out", description = "Write what the caller heard to this WAV (8 kHz PCM16).")
     Path out;
@@ -49,15 +42,15 @@ public final class CallCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PcmAudio speech;
         try {
-            speech = wav != null ? AudioFiles.read(wav) : CallerAudioSamples.defaultUtterance();
+            speech = caller.speech();
         } catch (IOException e) {
             spec.commandLine().getErr().println("call: " + e.getMessage());
             return 2;
         }
         Vertx vertx = Vertx.vertx();
         try {
-            CallReport report = new SimulatedCaller(vertx, baseUrl, new CallerAudio(speech),
-                    new SimulatedCaller.Options(bargeAtMs, timeoutS * 1000L))
+            CallReport report = new SimulatedCaller(vertx, caller.baseUrl, new CallerAudio(speech),
+                    new SimulatedCaller.Options(caller.bargeAtMs, timeoutS * 1000L))
                     .run().toCompletionStage().toCompletableFuture().get(timeoutS + 5L, TimeUnit.SECONDS);
             if (out != null) {
                 AudioFiles.writeWav(out, new PcmAudio(decode(report.replyMulaw()), 8000));

@@ -2,11 +2,9 @@ package io.voicegateway.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
-import io.voicegateway.audio.AudioFiles;
 import io.voicegateway.audio.PcmAudio;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,14 +51,8 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--duration-s", defaultValue = "0", description = "Keep each call talking, turn after turn, for this many seconds (default: one turn).")
     double durationS;
 
-    @Option(names = "--wav", description = "What the callers say: WAV (PCM16 or μ-law, any rate) or raw .ulaw. Default: a built-in utterance.")
-    Path wav;
-
-    @Option(names = "--barge-at", defaultValue = "-1", description = "Talk over each reply this many ms after it starts playing (default: never).")
-    int bargeAtMs;
-
-    @Option(names = "--base-url", defaultValue = "http://localhost:7860", description = "Gateway URL (default ${DEFAULT-VALUE}).")
-    URI baseUrl;
+    @picocli.CommandLine.Mixin
+    CallerOptions caller;
 
     @Option(names = "--json", description = "Also write the figures to this JSON file.")
     Path jsonOut;
@@ -78,7 +70,7 @@ public final class LoadCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PcmAudio speech;
         try {
-            speech = wav != null ? AudioFiles.read(wav) : CallerAudioSamples.defaultUtterance();
+            speech = caller.speech();
         } catch (IOException e) {
             spec.commandLine().getErr().println("load: " + e.getMessage());
             return 2;
@@ -86,13 +78,13 @@ public final class LoadCommand implements Callable<Integer> {
         long rampMs = (long) (rampS * 1000);
         long durationMs = (long) (durationS * 1000);
         long maxCallMs = durationMs + timeoutS * 1000L;
-        GatewayProbe probe = new GatewayProbe(baseUrl);
+        GatewayProbe probe = new GatewayProbe(caller.baseUrl);
         Vertx vertx = Vertx.vertx();
         try {
             PrometheusText before = probe.scrape();
             Samples samples = new Samples(); // during the run only: idle before/after would dilute the CPU mean
-            LoadRun run = new LoadRun(vertx, baseUrl, new CallerAudio(speech),
-                    new SimulatedCaller.Options(bargeAtMs, maxCallMs, durationMs, false), calls, rampMs);
+            LoadRun run = new LoadRun(vertx, caller.baseUrl, new CallerAudio(speech),
+                    new SimulatedCaller.Options(caller.bargeAtMs, maxCallMs, durationMs, false), calls, rampMs);
             long started = System.nanoTime();
             run.start();
             waitWithProgress(run, probe, samples, started, rampMs + maxCallMs + 10_000);

@@ -14,8 +14,9 @@ public class EmulatorConfiguration {
     @Conditional(LocalEmulatorCondition.class)
     public NovaEmulator novaEmulator(EmulatorProperties properties, ObjectProvider<SileroVadModel> vad) {
         EmulatorSettings settings = properties.toSettings();
-        if (properties.usesSilero()) {
-            settings = settings.withDetectorFactory(SileroUtteranceDetector.factory(vad.getObject()));
+        SileroVadModel model = vad.getIfAvailable();
+        if (properties.usesSilero() && model != null) {
+            settings = settings.withDetectorFactory(SileroUtteranceDetector.factory(model));
         }
         return new NovaEmulator(settings).start();
     }
