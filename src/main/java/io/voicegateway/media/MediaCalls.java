@@ -43,13 +43,12 @@ public class MediaCalls {
         lifecycle.onEnd((call, reason) -> release(call.callId()));
     }
 
-    /** Registers the stream of an admitted call. */
+    /** Registers the stream of an admitted call; null when another stream got there first (one per call). */
     MediaCall open(Call call, String connectionKey, ServerWebSocket socket) {
         MediaCall media = new MediaCall(call, connectionKey, socket, codec, new PlaybackTracker(System::nanoTime),
                 new BargeInDetector(bargeIn.threshold(), bargeIn.minSpeechMs(), bargeIn.echoMargin()),
                 new CallerAudioOut(nova.outputSampleRate()), nova.inputSampleRate());
-        calls.put(call.callId(), media);
-        return media;
+        return calls.putIfAbsent(call.callId(), media) == null ? media : null;
     }
 
     /** Drops a stream that failed admission at {@code start}, leaving the call free for its real stream. */

@@ -73,7 +73,12 @@ public class MediaStreamProcessor implements Processor {
             socket.close(POLICY_VIOLATION, decision.refusal());
             return "ignored";
         }
-        media.open(decision.call(), key, socket);
+        if (media.open(decision.call(), key, socket) == null) { // a second stream raced the first one in
+            LOG.warn("Media stream for call {} refused: call already has a media stream", callId);
+            metrics.streamRefused("duplicate_stream");
+            socket.close(POLICY_VIOLATION, "call already has a media stream");
+            return "ignored";
+        }
         LOG.info("Call {}: media stream connected", callId);
         return "open";
     }
