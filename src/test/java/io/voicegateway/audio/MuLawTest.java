@@ -1,8 +1,8 @@
 package io.voicegateway.audio;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.voicegateway.SystemTool;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -25,7 +25,7 @@ class MuLawTest {
 
     @BeforeAll
     static void needsSox() {
-        assumeTrue(SoxSupport.available(), "sox is not installed (apt-get install sox)");
+        SystemTool.require(SoxSupport.available(), "sox is not installed (apt-get install sox)");
     }
 
     @Test

@@ -1,11 +1,11 @@
 package io.voicegateway.softphone;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voicegateway.GatewayTestSupport;
+import io.voicegateway.SystemTool;
 import io.voicegateway.audio.AudioFiles;
 import io.voicegateway.audio.PcmAudio;
 import java.nio.file.Files;
@@ -57,9 +57,9 @@ class SoftphoneBrowserTest extends GatewayTestSupport {
 
     @BeforeAll
     static void browserAndMicrophone() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        SystemTool.require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "SoftphoneBrowserTest needs " + CHROMIUM + " and " + CHROMEDRIVER
-                        + " (apt-get install chromium chromium-driver); skipped");
+                        + " (apt-get install chromium chromium-driver)");
         PcmAudio utterance = AudioFiles.read(Path.of("src/test/resources/audio/one-utterance.wav"))
                 .resampledTo(MIC_RATE);
         short[] padded = Arrays.copyOf(utterance.samples(),
