@@ -1,6 +1,7 @@
 package io.voicegateway.metrics;
 
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.voicegateway.call.CallRegistry;
@@ -16,14 +17,17 @@ import org.springframework.context.annotation.Configuration;
 public class MetricsConfiguration {
 
     @Bean(destroyMethod = "close")
-    public PrometheusMeterRegistry prometheusMeterRegistry(CallRegistry calls) {
+    public PrometheusMeterRegistry prometheusMeterRegistry() {
         // JVM, process and logback meters are bound by Spring Boot's metrics auto-configuration (camel-micrometer
         // brings the actuator jars; no actuator endpoint is served).
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        // gateway_calls_active: calls on this instance that have not ended
-        Gauge.builder("gateway.calls.active", calls, CallRegistry::activeCount).description("Active calls")
-                .register(registry);
-        return registry;
+        return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    }
+
+    /** gateway_calls_active: calls on this instance that have not ended (bound after Boot's meter filters). */
+    @Bean
+    public MeterBinder activeCallsGauge(CallRegistry calls) {
+        return registry -> Gauge.builder("gateway.calls.active", calls, CallRegistry::activeCount)
+                .description("Active calls").register(registry);
     }
 
     @Bean("metricsHandler")
