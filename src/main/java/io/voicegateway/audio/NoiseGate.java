@@ -57,10 +57,6 @@ public final class NoiseGate {
 
     /** Level of {@code frame[off..off+len)} in dBFS (negative infinity for digital silence). */
     public static double levelDbfs(short[] frame, int off, int len) {
-        long sumOfSquares = 0;
-        for (int i = off; i < off + len; i++) {
-            sumOfSquares += frame[i] * frame[i];
-        }
-        return 10 * Math.log10((double) sumOfSquares / len / (FULL_SCALE * FULL_SCALE));
+        return PcmLevel.dbfs(frame, off, len);
     }
 }

@@ -2,6 +2,7 @@ package io.voicegateway.cli;
 
 import io.voicegateway.audio.MuLaw;
 import io.voicegateway.audio.PcmAudio;
+import io.voicegateway.audio.PcmLevel;
 
 /**
  * The caller's side of a simulated call: an utterance cut into 20 ms μ-law frames as Twilio would send it,
@@ -12,7 +13,7 @@ public final class CallerAudio {
 
     static final int FRAME_SAMPLES = 160;
     /** Frames quieter than this RMS (-40 dBFS) count as silence when finding where speech starts and ends. */
-    static final double SPEECH_RMS = 32768 * 0.01;
+    static final double SPEECH_RMS = 0.01;
     static final byte SILENCE = (byte) 0xFF;
     /** 20 ms of μ-law silence, sent while the caller says nothing. */
     static final byte[] SILENCE_FRAME = silence();
@@ -35,7 +36,7 @@ public final class CallerAudio {
             int off = f * FRAME_SAMPLES;
             int len = Math.min(FRAME_SAMPLES, pcm.length - off);
             MuLaw.encode(pcm, off, frames[f], 0, len);
-            if (rms(pcm, off, len) > SPEECH_RMS) {
+            if (PcmLevel.rms(pcm, off, len) > SPEECH_RMS) {
                 first = first < 0 ? f : first;
                 last = f;
             }
@@ -55,14 +56,6 @@ public final class CallerAudio {
         byte[] frame = new byte[FRAME_SAMPLES];
         java.util.Arrays.fill(frame, SILENCE);
         return frame;
-    }
-
-    private static double rms(short[] pcm, int off, int len) {
-        double sum = 0;
-        for (int i = off; i < off + len; i++) {
-            sum += (double) pcm[i] * pcm[i];
-        }
-        return len == 0 ? 0 : Math.sqrt(sum / len);
     }
 
     public int frameCount() {

@@ -1,5 +1,7 @@
 package io.voicegateway.emulator;
 
+import io.voicegateway.audio.PcmLevel;
+
 /**
  * Energy-based utterance detection: frames louder than a threshold (dBFS RMS) count as speech; speech lasting
  * {@code minSpeechMs} starts an utterance and silence lasting {@code endSilenceMs} ends it. Good enough for a test
@@ -65,11 +67,6 @@ public final class EnergyUtteranceDetector implements UtteranceDetector {
 
     /** RMS level relative to full scale (32768). */
     static double dbfs(short[] frame) {
-        double sum = 0;
-        for (short s : frame) {
-            sum += (double) s * s;
-        }
-        double rms = Math.sqrt(sum / frame.length);
-        return rms == 0 ? -120 : 20 * Math.log10(rms / 32768.0);
+        return Math.max(-120, PcmLevel.dbfs(frame, 0, frame.length));
     }
 }

@@ -1,6 +1,7 @@
 package io.voicegateway.media;
 
 import io.voicegateway.audio.AudioHeaders;
+import io.voicegateway.audio.PcmLevel;
 import io.voicegateway.bargein.BargeInDetector;
 import io.voicegateway.bargein.BargeInProperties;
 import io.voicegateway.metrics.GatewayMetrics;
@@ -21,7 +22,6 @@ import org.springframework.stereotype.Component;
 public class BargeInProcessor implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(BargeInProcessor.class);
-    private static final float FULL_SCALE = 32768f;
 
     private final MediaCalls media;
     private final BargeInProperties settings;
@@ -69,13 +69,6 @@ public class BargeInProcessor implements Processor {
     }
 
     static float rms(short[] pcm) {
-        if (pcm == null || pcm.length == 0) {
-            return 0f;
-        }
-        double sum = 0;
-        for (short s : pcm) {
-            sum += (double) s * s;
-        }
-        return (float) (Math.sqrt(sum / pcm.length) / FULL_SCALE);
+        return pcm == null ? 0f : PcmLevel.rms(pcm, 0, pcm.length);
     }
 }

@@ -1,6 +1,7 @@
 package io.voicegateway.media;
 
 import io.voicegateway.audio.MuLaw;
+import io.voicegateway.audio.PcmLevel;
 import io.voicegateway.audio.Resampler;
 
 /**
@@ -12,7 +13,6 @@ import io.voicegateway.audio.Resampler;
 final class CallerAudioOut {
 
     static final int FRAME = 160;
-    private static final float FULL_SCALE = 32768f;
 
     /** Receives each finished frame; the array is reused, so it must be consumed before returning. */
     interface FrameSink {
@@ -71,12 +71,9 @@ final class CallerAudioOut {
     }
 
     private void emit(FrameSink sink) {
-        double sum = 0;
-        for (int i = 0; i < FRAME; i++) {
-            sum += (double) pending[i] * pending[i];
-        }
+        float rms = PcmLevel.rms(pending, 0, FRAME);
         MuLaw.encode(pending, 0, frame, 0, FRAME);
         pendingLen = 0;
-        sink.frame(frame, (float) (Math.sqrt(sum / FRAME) / FULL_SCALE));
+        sink.frame(frame, rms);
     }
 }

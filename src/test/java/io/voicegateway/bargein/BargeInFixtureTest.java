@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.voicegateway.audio.AudioFiles;
 import io.voicegateway.audio.NoiseGate;
 import io.voicegateway.audio.PcmAudio;
+import io.voicegateway.audio.PcmLevel;
 import io.voicegateway.cli.CallerAudioSamples;
 import io.voicegateway.media.PlaybackTracker;
 import io.voicegateway.vad.SileroVadModel;
@@ -52,7 +53,7 @@ class BargeInFixtureTest {
         AtomicLong clock = new AtomicLong(0);
         PlaybackTracker playback = new PlaybackTracker(clock::get);
         for (int f = 0; f * FRAME < reply.length; f++) {
-            playback.frameSent(rms(reply, f * FRAME)); // the model's audio arrives faster than real time
+            playback.frameSent(PcmLevel.rms(reply, f * FRAME, Math.min(FRAME, reply.length - f * FRAME))); // the model's audio arrives faster than real time
         }
         String mark = playback.nextMark();
         int replyMs = reply.length / 8;
@@ -68,7 +69,7 @@ class BargeInFixtureTest {
             short[] frame = java.util.Arrays.copyOfRange(inbound, f * FRAME, (f + 1) * FRAME);
             gate.apply(frame, 0, FRAME);
             vad.feed(frame, 0, FRAME);
-            if (detector.onFrame(vad.lastProbability(), rms(frame, 0), playback.maxPlayedLevel(600),
+            if (detector.onFrame(vad.lastProbability(), PcmLevel.rms(frame, 0, FRAME), playback.maxPlayedLevel(600),
                     playback.isPlaying(), nowMs * MS) != null) {
                 return nowMs;
             }
@@ -90,15 +91,6 @@ class BargeInFixtureTest {
             int v = line[atMs * 8 + i] + (int) (add[i] * gain);
             line[atMs * 8 + i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, v));
         }
-    }
-
-    private static float rms(short[] pcm, int off) {
-        double sum = 0;
-        int n = Math.min(FRAME, pcm.length - off);
-        for (int i = 0; i < n; i++) {
-            sum += (double) pcm[off + i] * pcm[off + i];
-        }
-        return n == 0 ? 0f : (float) (Math.sqrt(sum / n) / 32768.0);
     }
 
     @Test
