@@ -29,10 +29,6 @@ final class CallerAudioOut {
         this.resampler = Resampler.create(novaRateHz, 8000);
     }
 
-    int inputRate() {
-        return resampler.fromHz();
-    }
-
     /** Converts one chunk of model audio; returns the number of frames handed to {@code sink}. */
     int accept(short[] pcm, FrameSink sink) {
         int need = resampler.maxOutput(pcm.length);

@@ -59,10 +59,6 @@ public class GatewayMetrics implements NovaSessionObserver {
                 .register(registry);
     }
 
-    public MeterRegistry registry() {
-        return registry;
-    }
-
     public void frameIn() {
         framesIn.increment();
     }

@@ -18,17 +18,14 @@ public class WebhookToken {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookToken.class);
 
     private final String token;
-    private final boolean generated;
 
     public WebhookToken(TwilioProperties twilio, GatewayProperties gateway) {
         if (!TwilioProperties.isBlank(twilio.authToken())) {
             token = twilio.authToken().trim();
-            generated = false;
         } else {
             byte[] bytes = new byte[16];
             new SecureRandom().nextBytes(bytes);
             token = HexFormat.of().formatHex(bytes);
-            generated = true;
             LOG.info("No TWILIO_AUTH_TOKEN set: webhooks are checked against this local token: {} "
                     + "(sign a request with: java -jar target/voice-gateway.jar sign --token {} URL Name=Value...)",
                     token, token);
@@ -41,9 +38,5 @@ public class WebhookToken {
 
     public String value() {
         return token;
-    }
-
-    public boolean isGenerated() {
-        return generated;
     }
 }
