@@ -121,6 +121,11 @@ public final class Call {
         return true;
     }
 
+    /** When the status last changed (creation counts as the first change, {@code queued}). */
+    public synchronized Instant lastStatusAt() {
+        return statusHistory.isEmpty() ? createdAt : statusHistory.get(statusHistory.size() - 1).at();
+    }
+
     /** Ends the call on our side (stream closed, time limit, error); the first reason given wins. */
     public synchronized boolean end(String reason) {
         if (endedAt != null) {

@@ -1,6 +1,7 @@
 package io.voicegateway.media;
 
 import io.vertx.core.Vertx;
+import io.voicegateway.call.Call;
 import io.voicegateway.call.CallLifecycle;
 import io.voicegateway.call.CallMdc;
 import io.voicegateway.server.GatewayProperties;
@@ -40,14 +41,19 @@ public class ConversationLimit {
     private void expire(MediaCall media) {
         LOG.info("Call {} (stream {}): MAX_CONVO_SECS={} reached, ending the conversation", media.callId(),
                 media.streamSid(), gateway.maxConvoSecs());
-        String callSid = media.call().twilioCallSid().orElse(null);
+        endCall(media.call(), REASON);
+    }
+
+    /** Ends a call on our side with {@code reason}; in production also hangs it up through Twilio (off the loop). */
+    void endCall(Call call, String reason) {
+        String callSid = call.twilioCallSid().orElse(null);
         if (!gateway.isLocal() && callSid != null) {
             vertx.executeBlocking(() -> {
                 twilio.hangUp(callSid);
                 return null;
             }, false).onFailure(e -> LOG.warn("Call {}: hanging up CallSid {} through Twilio failed: {}",
-                    media.callId(), callSid, e.getMessage()));
+                    call.callId(), callSid, e.getMessage()));
         }
-        lifecycle.end(media.call(), REASON);
+        lifecycle.end(call, reason);
     }
 }

@@ -33,6 +33,8 @@ public final class MediaCall {
     /** The caller spoke while the model was silent (or barged in): the next model frame is the reply to it. */
     private volatile boolean awaitingReply;
     private volatile long lastVoicedNanos;
+    /** When the model last sent this call anything (audio, text, turn end): the reply timeout's evidence. */
+    private volatile long lastModelOutputNanos;
     private volatile long timerId = -1;
 
     MediaCall(Call call, String connectionKey, ServerWebSocket socket, TwilioMessageCodec codec,
@@ -138,6 +140,14 @@ public final class MediaCall {
 
     void voiced(long nanos) {
         lastVoicedNanos = nanos;
+    }
+
+    long lastModelOutputNanos() {
+        return lastModelOutputNanos;
+    }
+
+    void modelOutput(long nanos) {
+        lastModelOutputNanos = nanos;
     }
 
     long timerId() {

@@ -39,9 +39,12 @@ public class MediaStreamProcessor implements Processor {
     private final StreamAdmission admission;
     private final ConversationLimit limit;
     private final GatewayMetrics metrics;
+    private final MediaProperties settings;
 
     public MediaStreamProcessor(MediaCalls media, CallRegistry calls, CallLifecycle lifecycle, GatewayProperties gateway,
-                                WebhookToken token, ConversationLimit limit, GatewayMetrics metrics) {
+                                WebhookToken token, ConversationLimit limit, GatewayMetrics metrics,
+                                MediaProperties settings) {
+        this.settings = settings;
         this.media = media;
         this.lifecycle = lifecycle;
         this.admission = new StreamAdmission(calls, gateway, token);
@@ -73,17 +76,23 @@ public class MediaStreamProcessor implements Processor {
             socket.close(POLICY_VIOLATION, decision.refusal());
             return "ignored";
         }
-        if (media.open(decision.call(), key, socket) == null) { // a second stream raced the first one in
-            LOG.warn("Media stream for call {} refused: call already has a media stream", callId);
-            metrics.streamRefused("duplicate_stream");
-            socket.close(POLICY_VIOLATION, "call already has a media stream");
-            return "ignored";
-        }
+        // Pending until a start with the call's token claims the call's stream slot (see MediaCalls).
+        media.open(decision.call(), key, socket, settings.startTimeout(), this::startTimedOut);
         LOG.info("Call {}: media stream connected", callId);
         return "open";
     }
 
+    private void startTimedOut(MediaCall pending) {
+        LOG.warn("Media stream for call {} refused: no valid start within {} ms", pending.callId(),
+                settings.startTimeout().toMillis());
+        metrics.streamRefused("start_timeout");
+        pending.close(POLICY_VIOLATION, "no valid start message in time");
+    }
+
     private String closed(String callId, String key) {
+        if (media.closedPending(key)) {
+            return "close"; // never started: the call goes on, its real stream may still come
+        }
         media.get(callId, key).ifPresent(m -> {
             LOG.info("Call {} (stream {}): media stream closed", callId, m.streamSid());
             lifecycle.end(m.call(), "stream_closed");
@@ -92,7 +101,7 @@ public class MediaStreamProcessor implements Processor {
     }
 
     private String message(Exchange exchange, String callId, String key) {
-        MediaCall call = media.get(callId, key).orElse(null);
+        MediaCall call = media.connection(callId, key).orElse(null);
         if (call == null) {
             metrics.frameDropped("no_stream"); // refused connection, or a stream that is being replaced
             return "ignored";
@@ -106,13 +115,22 @@ public class MediaStreamProcessor implements Processor {
             metrics.frameDropped("malformed");
             return "ignored";
         }
+        if (message instanceof TwilioMessage.Start s) {
+            return start(exchange, call, s);
+        }
+        if (message instanceof TwilioMessage.Connected) {
+            return "connected";
+        }
+        if (!call.isStarted()) {
+            // nothing but start counts before the token was checked: a stop or dtmf here is not the caller's
+            metrics.frameDropped("before_start");
+            return "ignored";
+        }
         if (message instanceof TwilioMessage.Media m) {
             return media(exchange, call, m);
         } else if (message instanceof TwilioMessage.Mark m) {
             call.playback().markPlayed(m.name());
             return "mark";
-        } else if (message instanceof TwilioMessage.Start s) {
-            return start(exchange, call, s);
         } else if (message instanceof TwilioMessage.Dtmf d) {
             call.call().addDtmf(d.digit());
             exchange.getIn().setHeader(MediaHeaders.DTMF_DIGIT, d.digit());
@@ -136,6 +154,12 @@ public class MediaStreamProcessor implements Processor {
             LOG.warn("Media stream for call {} refused at start: {}", call.callId(), refusal);
             metrics.streamRefused("token");
             media.refuse(call, POLICY_VIOLATION, refusal); // the call itself goes on: its real stream may still come
+            return "ignored";
+        }
+        if (!media.claim(call)) { // another connection with the token started first, or this one timed out
+            LOG.warn("Media stream for call {} refused: call already has a media stream", call.callId());
+            metrics.streamRefused("duplicate_stream");
+            media.refuse(call, POLICY_VIOLATION, "call already has a media stream");
             return "ignored";
         }
         Call record = call.call();

@@ -40,6 +40,7 @@ public class ModelEventProcessor implements Processor {
         if (call == null || event == null) {
             return; // the call ended while the model was still talking
         }
+        call.modelOutput(System.nanoTime());
         if (event instanceof NovaEvent.AssistantAudio audio) {
             speak(call, audio);
         } else if (event instanceof NovaEvent.TextOutput text) {

@@ -24,6 +24,17 @@ public class OrderedWebsocketComponent extends VertxWebsocketComponent {
     // silently end up in the WebSocket URI's query instead of the endpoint's configuration.
     private final PropertyConfigurer componentConfigurer = new VertxWebsocketComponentConfigurer();
     private final PropertyConfigurer endpointConfigurer = new VertxWebsocketEndpointConfigurer();
+    /** Caps on each server connection's inbound messages; null for none. */
+    private MessageLimits messageLimits;
+
+    public MessageLimits getMessageLimits() {
+        return messageLimits;
+    }
+
+    /** Applies size and rate caps to every server connection opened after this call. */
+    public void setMessageLimits(MessageLimits messageLimits) {
+        this.messageLimits = messageLimits;
+    }
 
     @Override
     public PropertyConfigurer getComponentPropertyConfigurer() {

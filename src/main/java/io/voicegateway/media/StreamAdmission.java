@@ -16,7 +16,9 @@ import java.util.Map;
 /**
  * Who may stream: only calls our webhook (or /local/calls) created, each with its own token in
  * {@code start.customParameters}; when Twilio signs the WebSocket upgrade ({@code X-Twilio-Signature} over the
- * wss URL), the signature must match too. One stream per call. A refusal names its reason for the log.
+ * wss URL), the signature must match too, and in production an unsigned upgrade is refused (Twilio always signs
+ * it; local mode accepts unsigned ones from the softphone and the simulator). One stream per call, claimed only
+ * by a {@code start} with the right token. A refusal names its reason for the log.
  */
 final class StreamAdmission {
 
@@ -30,7 +32,7 @@ final class StreamAdmission {
         this.validator = new RequestValidator(token.value());
     }
 
-    /** Decides on a new connection; {@code streaming} tells whether the call already has a stream. */
+    /** Decides on a new connection; {@code streaming} tells whether the call already has a started stream. */
     Decision onOpen(String callId, ServerWebSocket socket, boolean streaming) {
         Call call = calls.find(callId).orElse(null);
         if (call == null) {
@@ -43,6 +45,9 @@ final class StreamAdmission {
             return Decision.refuse("duplicate_stream", "call already has a media stream");
         }
         String signature = socket.headers().get(TwilioHeaders.SIGNATURE);
+        if (signature == null && !gateway.isLocal()) {
+            return Decision.refuse("unsigned", "upgrade request without X-Twilio-Signature (required in production)");
+        }
         if (signature != null) {
             String url = gateway.publicWebSocketUrl(socket.uri());
             if (!validator.validate(url, Map.of(), signature)) {

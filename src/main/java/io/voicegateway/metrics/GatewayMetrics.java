@@ -114,6 +114,11 @@ public class GatewayMetrics implements NovaSessionObserver {
         registry.counter("gateway.websocket.refused", "reason", reason).increment();
     }
 
+    /** gateway_calls_timed_out_total{reason=stream_wait|model_reply}: calls ended by a media timeout. */
+    public void callTimedOut(String reason) {
+        registry.counter("gateway.calls.timed.out", "reason", reason).increment();
+    }
+
     /** gateway_nova_sessions_total{event=opened|renewed|reopened|failed, reason}. */
     private void session(String event, String reason) {
         registry.counter("gateway.nova.sessions", "event", event, "reason", reason).increment();

@@ -1,7 +1,10 @@
 package io.voicegateway.server;
 
 import io.vertx.core.Vertx;
+import io.voicegateway.media.MediaProperties;
+import io.voicegateway.media.MessageLimits;
 import io.voicegateway.media.OrderedWebsocketComponent;
+import io.voicegateway.metrics.GatewayMetrics;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
@@ -29,8 +32,11 @@ public class HttpServerConfiguration {
      * ordering, on the shared Vert.x and the same port (it reuses the platform-http Router from the registry).
      */
     @Bean("twilio-ws")
-    public OrderedWebsocketComponent twilioWebsocket(Vertx vertx, GatewayProperties gateway) {
+    public OrderedWebsocketComponent twilioWebsocket(Vertx vertx, GatewayProperties gateway, MediaProperties media,
+                                                     GatewayMetrics metrics) {
         OrderedWebsocketComponent component = new OrderedWebsocketComponent();
+        component.setMessageLimits(new MessageLimits(media.maxMessageBytes(), media.maxMessagesPerSecond(),
+                metrics::streamRefused));
         component.setVertx(vertx);
         component.setDefaultHost("0.0.0.0");
         component.setDefaultPort(gateway.port());
