@@ -34,6 +34,15 @@ public record CallRequest(String to, String voiceId, String systemPrompt) {
         return new CallRequest(null, voice(body, gateway), prompt(body, gateway));
     }
 
+    /** This request, if its voice speaks on {@code modelId}; else the API's 400 {@code invalid_voice} naming both. */
+    public CallRequest requireVoiceOf(String modelId) {
+        NovaVoices.problemWith(voiceId, modelId).ifPresent(problem -> {
+            throw new ApiException(400, "invalid_voice", problem,
+                    Map.of("model_id", modelId, "valid_voices", NovaVoices.forModel(modelId)));
+        });
+        return this;
+    }
+
     private static String voice(JsonNode body, GatewayProperties gateway) {
         String voice = text(body, "voice_id");
         if (voice == null) {

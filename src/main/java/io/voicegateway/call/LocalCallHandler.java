@@ -1,5 +1,6 @@
 package io.voicegateway.call;
 
+import io.voicegateway.nova.NovaProperties;
 import io.voicegateway.server.ApiException;
 import io.voicegateway.server.ApiJson;
 import io.voicegateway.server.DrainState;
@@ -21,8 +22,11 @@ public class LocalCallHandler implements Processor {
     private final GatewayProperties gateway;
     private final ApiJson json;
     private final DrainState drain;
+    private final NovaProperties nova;
 
-    public LocalCallHandler(CallRegistry calls, GatewayProperties gateway, ApiJson json, DrainState drain) {
+    public LocalCallHandler(CallRegistry calls, GatewayProperties gateway, ApiJson json, DrainState drain,
+                            NovaProperties nova) {
+        this.nova = nova;
         this.calls = calls;
         this.gateway = gateway;
         this.json = json;
@@ -35,7 +39,8 @@ public class LocalCallHandler implements Processor {
             throw ApiException.notFound("not_found", "POST /local/calls exists only in local mode");
         }
         drain.admitNewCall();
-        CallRequest request = CallRequest.local(json.readObject(exchange.getIn().getBody(String.class), true), gateway);
+        CallRequest request = CallRequest.local(json.readObject(exchange.getIn().getBody(String.class), true), gateway)
+                .requireVoiceOf(nova.modelId());
         Call call = calls.create(new NewCall(CallDirection.LOCAL, "local", "gateway", request.voiceId(),
                 request.systemPrompt()));
         Map<String, Object> body = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package io.voicegateway.call;
 
+import io.voicegateway.nova.NovaProperties;
 import io.voicegateway.server.ApiException;
 import io.voicegateway.server.ApiJson;
 import io.voicegateway.server.DrainState;
@@ -26,9 +27,11 @@ public class MakeCallHandler implements Processor {
     private final GatewayProperties gateway;
     private final ApiJson json;
     private final DrainState drain;
+    private final NovaProperties nova;
 
     public MakeCallHandler(CallRegistry calls, CallLifecycle lifecycle, OutboundCallPlacer twilio,
-                           GatewayProperties gateway, ApiJson json, DrainState drain) {
+                           GatewayProperties gateway, ApiJson json, DrainState drain, NovaProperties nova) {
+        this.nova = nova;
         this.calls = calls;
         this.lifecycle = lifecycle;
         this.twilio = twilio;
@@ -39,7 +42,8 @@ public class MakeCallHandler implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        CallRequest request = CallRequest.outbound(json.readObject(exchange.getIn().getBody(String.class), false), gateway);
+        CallRequest request = CallRequest.outbound(json.readObject(exchange.getIn().getBody(String.class), false), gateway)
+                .requireVoiceOf(nova.modelId());
         drain.admitNewCall();
         List<String> missing = twilio.missingSettings();
         if (!missing.isEmpty()) {

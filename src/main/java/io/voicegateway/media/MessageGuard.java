@@ -3,7 +3,8 @@ package io.voicegateway.media;
 /**
  * Caps on one WebSocket connection's inbound messages, checked before a message becomes an exchange: a size cap
  * (Twilio's media messages are about 400 bytes; a huge one is not Twilio) and a rate cap as a token bucket that
- * holds one second of messages, so a short burst after a network stall passes but a sustained flood does not.
+ * holds {@link #BURST_SECONDS} of messages, so the backlog after a network stall (or a test or load tool sending
+ * faster than real time) passes but a sustained flood does not.
  * Used from the connection's event-loop thread only.
  */
 final class MessageGuard {
@@ -11,7 +12,11 @@ final class MessageGuard {
     /** What to do with a message. */
     enum Verdict { PASS, OVERSIZE, FLOOD }
 
+    /** Seconds of messages at the allowed rate that may arrive at once. */
+    static final int BURST_SECONDS = 10;
+
     private final int maxBytes;
+    private final double capacity;
     private final double perSecond;
     private double tokens;
     private long lastNanos;
@@ -19,7 +24,8 @@ final class MessageGuard {
     MessageGuard(MessageLimits limits, long nowNanos) {
         this.maxBytes = limits.maxMessageBytes();
         this.perSecond = limits.maxMessagesPerSecond();
-        this.tokens = perSecond;
+        this.capacity = perSecond * BURST_SECONDS;
+        this.tokens = capacity;
         this.lastNanos = nowNanos;
     }
 
@@ -28,7 +34,7 @@ final class MessageGuard {
         if (size(message) > maxBytes) {
             return Verdict.OVERSIZE;
         }
-        tokens = Math.min(perSecond, tokens + (nowNanos - lastNanos) * perSecond / 1e9);
+        tokens = Math.min(capacity, tokens + (nowNanos - lastNanos) * perSecond / 1e9);
         lastNanos = nowNanos;
         if (tokens < 1) {
             return Verdict.FLOOD;

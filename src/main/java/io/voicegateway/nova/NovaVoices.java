@@ -28,6 +28,19 @@ public final class NovaVoices {
         return modelId != null && modelId.startsWith("amazon.nova-sonic-v1") ? NOVA_1 : NOVA_2;
     }
 
+    /**
+     * Why {@code voiceId} (canonical) cannot speak on {@code modelId}, naming both and the model's voices; empty when
+     * it can. A call with such a voice would open no model session: it would be silent.
+     */
+    public static Optional<String> problemWith(String voiceId, String modelId) {
+        List<String> voices = forModel(modelId);
+        if (voices.contains(voiceId)) {
+            return Optional.empty();
+        }
+        return Optional.of("Voice '" + voiceId + "' is not available with model " + modelId + " (NOVA_MODEL_ID); "
+                + "its voices: " + String.join(", ", voices));
+    }
+
     /** The canonical voice id for user input (case-insensitive, "mathew" → "matthew"), or empty if unknown. */
     public static Optional<String> normalize(String voiceId) {
         if (voiceId == null) {
