@@ -21,7 +21,7 @@ public class VadConfiguration {
         return model;
     }
 
-    /** /health check: the model is loaded and answers. */
+    /** /health check: the model is loaded and answers one real inference with a probability. */
     @Bean
     public io.voicegateway.server.HealthCheck vadModelHealth(SileroVadModel model) {
         return new io.voicegateway.server.HealthCheck() {
@@ -32,7 +32,7 @@ public class VadConfiguration {
 
             @Override
             public Result check() {
-                return Result.up(model.source());
+                return VadProbe.run(model);
             }
         };
     }

@@ -47,6 +47,10 @@ public final class TwilioStreamClient implements AutoCloseable {
         socket.writeTextMessage(text);
     }
 
+    public void sendBinary(byte[] bytes) {
+        socket.writeBinaryMessage(io.vertx.core.buffer.Buffer.buffer(bytes));
+    }
+
     public void start(String token) {
         JsonObject start = new JsonObject().put("streamSid", streamSid).put("accountSid", "AC1").put("callSid", "CA1")
                 .put("tracks", new io.vertx.core.json.JsonArray().add("inbound"))

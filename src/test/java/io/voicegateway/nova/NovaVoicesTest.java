@@ -33,4 +33,18 @@ class NovaVoicesTest {
     void allListsEveryVoiceOnce() {
         assertThat(NovaVoices.all()).hasSize(17).doesNotHaveDuplicates().contains("greta", "arjun");
     }
+
+    @Test
+    void aVoiceTheModelLacksIsAProblemNamingTheVoiceAndTheModel() {
+        assertThat(NovaVoices.problemWith("greta", "amazon.nova-2-sonic-v1:0")).hasValueSatisfying(problem ->
+                assertThat(problem).contains("greta").contains("amazon.nova-2-sonic-v1:0"));
+        assertThat(NovaVoices.problemWith("olivia", "amazon.nova-sonic-v1:0")).hasValueSatisfying(problem ->
+                assertThat(problem).contains("olivia").contains("amazon.nova-sonic-v1:0"));
+    }
+
+    @Test
+    void aVoiceBothModelsHaveIsNoProblem() {
+        assertThat(NovaVoices.problemWith("matthew", "amazon.nova-sonic-v1:0")).isEmpty();
+        assertThat(NovaVoices.problemWith("matthew", "amazon.nova-2-sonic-v1:0")).isEmpty();
+    }
 }
