@@ -82,7 +82,7 @@ public class MediaCalls {
             return false;
         }
         vertx.cancelTimer(entry.timerId);
-        return entry.media == media && calls.putIfAbsent(media.callId(), media) == null;
+        return calls.putIfAbsent(media.callId(), media) == null;
     }
 
     /** Drops a connection that failed admission at {@code start}, leaving the call free for its real stream. */

@@ -157,7 +157,8 @@ public class MediaStreamProcessor implements Processor {
             return "ignored";
         }
         if (!media.claim(call)) { // another connection with the token started first, or this one timed out
-            LOG.warn("Media stream for call {} refused: call already has a media stream", call.callId());
+            LOG.warn("Media stream for call {} refused: call already has a media stream (or the start came too late)",
+                    call.callId());
             metrics.streamRefused("duplicate_stream");
             media.refuse(call, POLICY_VIOLATION, "call already has a media stream");
             return "ignored";

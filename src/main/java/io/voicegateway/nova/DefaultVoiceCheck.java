@@ -1,6 +1,7 @@
 package io.voicegateway.nova;
 
 import io.voicegateway.server.GatewayProperties;
+import java.util.Optional;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
@@ -21,11 +22,18 @@ public class DefaultVoiceCheck implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        String voice = NovaVoices.normalize(gateway.defaultVoiceId()).orElseThrow(() -> new IllegalStateException(
-                "DEFAULT_VOICE_ID '" + gateway.defaultVoiceId() + "' is not a Nova Sonic voice; voices: "
-                        + String.join(", ", NovaVoices.forModel(nova.modelId()))));
-        NovaVoices.problemWith(voice, nova.modelId()).ifPresent(problem -> {
-            throw new IllegalStateException("DEFAULT_VOICE_ID: " + problem);
+        problem(gateway.defaultVoiceId(), nova.modelId()).ifPresent(problem -> {
+            throw new IllegalStateException(problem);
         });
+    }
+
+    /** Why the default voice cannot be used with the model, naming DEFAULT_VOICE_ID; empty when it can. */
+    static Optional<String> problem(String defaultVoiceId, String modelId) {
+        Optional<String> voice = NovaVoices.normalize(defaultVoiceId);
+        if (voice.isEmpty()) {
+            return Optional.of("DEFAULT_VOICE_ID '" + defaultVoiceId + "' is not a Nova Sonic voice; voices of "
+                    + modelId + ": " + String.join(", ", NovaVoices.forModel(modelId)));
+        }
+        return NovaVoices.problemWith(voice.get(), modelId).map(problem -> "DEFAULT_VOICE_ID: " + problem);
     }
 }

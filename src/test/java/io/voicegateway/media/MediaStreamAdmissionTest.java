@@ -119,6 +119,7 @@ class MediaStreamAdmissionTest extends GatewayTestSupport {
                 assertThat(twilio.isClosed()).isFalse();
             }
         }
+        await().atMost(Duration.ofSeconds(10)).until(() -> mediaCalls.pendingCount() == 0); // nothing left behind
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.voicegateway.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -26,8 +27,10 @@ class StreamAdmissionTest {
     private final Call call = calls.create(new NewCall(CallDirection.INBOUND, "+1", "+2", "matthew", "p"));
 
     private StreamAdmission admission(GatewayMode mode) {
-        GatewayProperties gateway = new GatewayProperties(mode, 7860, "voice.example.com", true, 600, "memory", 10,
-                "matthew", "p");
+        // mocked rather than built: the record's constructor grows with every gateway.* setting
+        GatewayProperties gateway = mock(GatewayProperties.class);
+        when(gateway.isLocal()).thenReturn(mode == GatewayMode.LOCAL);
+        when(gateway.publicWebSocketUrl(anyString())).thenAnswer(i -> "wss://voice.example.com" + i.getArgument(0));
         WebhookToken token = mock(WebhookToken.class);
         when(token.value()).thenReturn(TOKEN);
         return new StreamAdmission(calls, gateway, token);
