@@ -26,6 +26,11 @@ public class CallTimeouts implements InitializingBean, DisposableBean {
     private static final Logger LOG = LoggerFactory.getLogger(CallTimeouts.class);
     static final String STREAM_TIMEOUT = "stream_timeout";
     static final String MODEL_TIMEOUT = "model_timeout";
+    /**
+     * Speech frames (20 ms) the caller must have said since the model's last output before silence counts as an
+     * unanswered turn: 240 ms, about VAD_MIN_SPEECH_MS, so a cough the model rightly ignores ends no call.
+     */
+    static final int MIN_VOICED_FRAMES = 12;
 
     private final Vertx vertx;
     private final CallRegistry calls;
@@ -72,7 +77,8 @@ public class CallTimeouts implements InitializingBean, DisposableBean {
             }
         }
         for (MediaCall stream : media.streaming()) {
-            if (!stream.call().isEnded() && replyOverdue(stream.awaitingReply(), stream.lastVoicedNanos(),
+            boolean spoke = callerSpoke(stream.awaitingReply(), stream.voicedFramesSinceModel());
+            if (!stream.call().isEnded() && replyOverdue(spoke, stream.lastVoicedNanos(),
                     stream.lastModelOutputNanos(), nowNanos, settings.modelReplyTimeout())) {
                 CallMdc.with(stream.callId(), stream.streamSid(), () -> {
                     LOG.warn("Call {} (stream {}): no model output {} ms after the caller's last speech, ending it",
@@ -90,11 +96,16 @@ public class CallTimeouts implements InitializingBean, DisposableBean {
                 && Duration.between(call.lastStatusAt(), now).compareTo(wait) > 0;
     }
 
+    /** The caller said something the model should answer: a turn awaiting a reply, with enough speech in it. */
+    static boolean callerSpoke(boolean awaitingReply, int voicedFramesSinceModel) {
+        return awaitingReply && voicedFramesSinceModel >= MIN_VOICED_FRAMES;
+    }
+
     /** The caller spoke, the model has sent nothing since, and the caller's last speech is {@code timeout} old. */
-    static boolean replyOverdue(boolean awaitingReply, long lastVoicedNanos, long lastModelOutputNanos, long nowNanos,
+    static boolean replyOverdue(boolean callerSpoke, long lastVoicedNanos, long lastModelOutputNanos, long nowNanos,
                                 Duration timeout) {
         boolean silentSince = lastModelOutputNanos == 0 || lastModelOutputNanos - lastVoicedNanos < 0;
-        return awaitingReply && lastVoicedNanos != 0 && silentSince
+        return callerSpoke && lastVoicedNanos != 0 && silentSince
                 && nowNanos - lastVoicedNanos > timeout.toNanos();
     }
 }

@@ -35,6 +35,11 @@ public final class MediaCall {
     private volatile long lastVoicedNanos;
     /** When the model last sent this call anything (audio, text, turn end): the reply timeout's evidence. */
     private volatile long lastModelOutputNanos;
+    /**
+     * Caller frames heard as speech since the model's last output. Incremented by the inbound thread only; the
+     * model thread's reset may race an increment, which at worst miscounts one frame of evidence.
+     */
+    private volatile int voicedFrames;
     private volatile long timerId = -1;
 
     MediaCall(Call call, String connectionKey, ServerWebSocket socket, TwilioMessageCodec codec,
@@ -140,6 +145,11 @@ public final class MediaCall {
 
     void voiced(long nanos) {
         lastVoicedNanos = nanos;
+        voicedFrames++;
+    }
+
+    int voicedFramesSinceModel() {
+        return voicedFrames;
     }
 
     long lastModelOutputNanos() {
@@ -148,6 +158,7 @@ public final class MediaCall {
 
     void modelOutput(long nanos) {
         lastModelOutputNanos = nanos;
+        voicedFrames = 0;
     }
 
     long timerId() {

@@ -84,4 +84,11 @@ class CallTimeoutsTest {
         assertThat(CallTimeouts.replyOverdue(true, 0, 0, 1000 * S, REPLY)).isFalse();
         assertThat(CallTimeouts.replyOverdue(false, 100 * S, 0, 1000 * S, REPLY)).isFalse();
     }
+
+    @Test
+    void aSoundTooShortToBeATurnAwaitsNoReply() {
+        assertThat(CallTimeouts.callerSpoke(true, CallTimeouts.MIN_VOICED_FRAMES - 1)).isFalse();
+        assertThat(CallTimeouts.callerSpoke(true, CallTimeouts.MIN_VOICED_FRAMES)).isTrue();
+        assertThat(CallTimeouts.callerSpoke(false, 500)).isFalse();
+    }
 }
