@@ -164,6 +164,12 @@ public class MediaStreamProcessor implements Processor {
             return "ignored";
         }
         Call record = call.call();
+        if (record.isEnded()) { // it ended (e.g. STREAM_WAIT_TIMEOUT) while this connection waited for its start
+            LOG.warn("Media stream for call {} refused at start: call already ended", call.callId());
+            metrics.streamRefused("ended_call");
+            media.refuse(call, POLICY_VIOLATION, "call already ended");
+            return "ignored";
+        }
         call.started(start.streamSid());
         record.setStreamSid(start.streamSid());
         record.advanceStatus(CallStatus.IN_PROGRESS, null);

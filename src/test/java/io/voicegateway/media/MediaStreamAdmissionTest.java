@@ -14,6 +14,8 @@ import io.voicegateway.audio.AudioFiles;
 import io.voicegateway.audio.PcmAudio;
 import io.voicegateway.cli.CallReport;
 import io.voicegateway.cli.CallerAudio;
+import io.voicegateway.call.CallLifecycle;
+import io.voicegateway.call.CallRegistry;
 import io.voicegateway.cli.SimulatedCaller;
 import io.voicegateway.emulator.NovaEmulator;
 import java.net.URI;
@@ -49,6 +51,10 @@ class MediaStreamAdmissionTest extends GatewayTestSupport {
     private MediaCalls mediaCalls;
     @Autowired
     private NovaEmulator emulator;
+    @Autowired
+    private CallRegistry calls;
+    @Autowired
+    private CallLifecycle lifecycle;
 
     @BeforeAll
     static void setUp() throws Exception {
@@ -134,6 +140,21 @@ class MediaStreamAdmissionTest extends GatewayTestSupport {
         assertThat(refused("start_timeout")).isEqualTo(before + 1);
         assertThat(record(callId).at("/stats/frames_in").asInt()).isZero();
         assertThat(record(callId).get("status").asText()).isEqualTo("queued"); // its real stream may still come
+    }
+
+    @Test
+    void aCallThatEndsWhileItsConnectionAwaitsTheStartIsNotStreamed() throws Exception {
+        JsonNode call = localCall();
+        String callId = call.get("call_id").asText();
+        double before = refused("ended_call");
+        try (TwilioStreamClient late = new TwilioStreamClient(vertx, PORT, callId)) {
+            lifecycle.end(calls.find(callId).orElseThrow(), "test_ended");
+            late.start(call.get("token").asText());
+            assertThat(late.awaitClose(10)).isEqualTo(POLICY_VIOLATION);
+        }
+        assertThat(refused("ended_call")).isEqualTo(before + 1);
+        assertThat(mediaCalls.get(callId)).isEmpty();
+        assertThat(record(callId).get("end_reason").asText()).isEqualTo("test_ended");
     }
 
     @Test
