@@ -39,6 +39,9 @@ final class NovaSession implements NovaStream.Listener {
     private int openAttempt;
     private boolean reopened;
     private boolean closed;
+    private boolean greeted;
+    /** Open tool calls: the stream each came from (a result only makes sense on that stream). */
+    private final java.util.Map<String, NovaStream> toolCalls = new java.util.HashMap<>();
     private ScheduledFuture<?> retry;
 
     NovaSession(String callId, SessionOptions options, SessionContext context, NovaEventListener listener,
@@ -71,6 +74,19 @@ final class NovaSession implements NovaStream.Listener {
             if (active != null) {
                 active.sendText(text);
             }
+        });
+    }
+
+    /** Answers the model's tool call on the stream that asked for it; dropped (logged) when that stream is gone. */
+    void sendToolResult(String toolUseId, String content) {
+        serial.execute(() -> {
+            NovaStream stream = toolCalls.remove(toolUseId);
+            if (stream == null || stream != active || closed) {
+                LOG.warn("call {}: result of tool call {} dropped: {}", callId, toolUseId,
+                        stream == null ? "no such open tool call" : "its Nova stream has ended");
+                return;
+            }
+            stream.sendToolResult(toolUseId, content);
         });
     }
 
@@ -131,6 +147,10 @@ final class NovaSession implements NovaStream.Listener {
                 LOG.info("call {}: Nova stream open", callId);
                 context.observer().opened(callId);
                 renewal.streamOpened(stream);
+                if (!greeted && options.greeting() != null) {
+                    greeted = true; // once per call: a renewed or reopened stream continues the conversation
+                    stream.sendText(options.greeting());
+                }
             }
         });
     }
@@ -142,6 +162,9 @@ final class NovaSession implements NovaStream.Listener {
                 return;
             }
             for (NovaEvent novaEvent : mapper.map(event)) {
+                if (novaEvent instanceof NovaEvent.ToolUse tool && tool.toolUseId() != null) {
+                    toolCalls.put(tool.toolUseId(), stream);
+                }
                 deliver(novaEvent);
                 if (novaEvent instanceof NovaEvent.TurnEnded) {
                     reopened = false;
