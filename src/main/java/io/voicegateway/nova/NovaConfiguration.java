@@ -44,11 +44,11 @@ public class NovaConfiguration {
 
     @Bean("nova-sonic")
     public NovaSonicComponent novaSonicComponent(NovaSessions novaSessions, NovaProperties properties,
-            BedrockRuntimeAsyncClient novaBedrockClient, ToolCatalog toolCatalog) {
+            BedrockRuntimeAsyncClient novaBedrockClient, ObjectProvider<ToolCatalog> toolCatalog) {
         NovaSonicComponent component = new NovaSonicComponent();
         NovaSonicConfiguration configuration = properties.toComponentConfiguration();
         configuration.setBedrockClient(novaBedrockClient);
-        configuration.setTools(toolCatalog.specs());
+        toolCatalog.ifAvailable(tools -> configuration.setTools(tools.specs()));
         component.setConfiguration(configuration);
         component.setSessions(novaSessions);
         return component;

@@ -106,7 +106,7 @@ class NovaSonicComponentTest {
     void anUnknownOperationIsRejected() {
         assertThatThrownBy(() -> send("DANCE", "call-9", null, Map.of()))
                 .isInstanceOf(CamelExecutionException.class).cause()
-                .hasMessageContaining("expected OPEN, AUDIO, TEXT or CLOSE");
+                .hasMessageContaining("expected OPEN, AUDIO, TEXT, TOOL_RESULT or CLOSE");
     }
 
     private void send(String operation, String callId, Object body, Map<String, Object> extra) {
