@@ -171,7 +171,9 @@ final class NovaSession implements NovaStream.Listener {
                     replay.clear();
                 }
             }
-            if (mapper.takeTurnBoundary()) {
+            // A result must go to the stream that asked for it: no hand-over while a tool call is open (the
+            // renewal's grace timer still forces one before Bedrock's cap).
+            if (mapper.takeTurnBoundary() && toolCalls.isEmpty()) {
                 renewal.turnEnded();
             }
         });
