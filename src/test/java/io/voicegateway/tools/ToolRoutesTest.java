@@ -50,6 +50,7 @@ class ToolRoutesTest extends GatewayTestSupport {
         registry.add("tools.timeout", () -> "1s");
         registry.add("tools.end-call-delay", () -> "200ms");
         registry.add("dtmf.pause", () -> "300ms");
+        registry.add("GREETING", () -> "Greet the caller.");
     }
 
     /** The order service: 42 is shipped, "slow" answers after 3 s, "broken" is a 500. */
@@ -132,6 +133,16 @@ class ToolRoutesTest extends GatewayTestSupport {
             String metrics = get("/metrics").body();
             assertThat(metrics).contains("gateway_tool_calls_total{outcome=\"ok\",tool=\"current_time\"}")
                     .contains("gateway_model_tokens_total{direction=\"output\",kind=\"speech\"}");
+        }
+    }
+
+    @Test
+    void theGreetingMakesTheModelSpeakFirst() throws Exception {
+        Live live = connect();
+        try (TwilioStreamClient twilio = live.twilio()) {
+            awaitSaid(live.callId(), "You said: Greet the caller.");
+            assertThat(live.model().userTexts().get(0)).isEqualTo("Greet the caller.");
+            await().atMost(Duration.ofSeconds(10)).until(() -> twilio.count("media") > 0);
         }
     }
 
