@@ -109,6 +109,13 @@ class NovaSonicComponentTest {
                 .hasMessageContaining("expected OPEN, AUDIO, TEXT, TOOL_RESULT or CLOSE");
     }
 
+    @Test
+    void aToolResultWithoutItsToolUseIdIsRejectedNamingTheHeader() {
+        assertThatThrownBy(() -> send("TOOL_RESULT", "call-10", "{}", Map.of()))
+                .isInstanceOf(CamelExecutionException.class).rootCause()
+                .hasMessageContaining(NovaSonicConstants.TOOL_USE_ID);
+    }
+
     private void send(String operation, String callId, Object body, Map<String, Object> extra) {
         Map<String, Object> headers = new java.util.HashMap<>(extra);
         headers.put(NovaSonicConstants.OPERATION, operation);

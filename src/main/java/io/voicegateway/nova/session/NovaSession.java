@@ -70,6 +70,11 @@ final class NovaSession implements NovaStream.Listener {
     }
 
     void sendText(String text) {
+        if (!context.settings().acceptsTextInput()) {
+            LOG.warn("call {}: caller text not sent: {} takes no text mid-session (Nova 2 Sonic does)", callId,
+                    context.settings().modelId());
+            return;
+        }
         serial.execute(() -> {
             if (active != null) {
                 active.sendText(text);
@@ -149,7 +154,12 @@ final class NovaSession implements NovaStream.Listener {
                 renewal.streamOpened(stream);
                 if (!greeted && options.greeting() != null) {
                     greeted = true; // once per call: a renewed or reopened stream continues the conversation
-                    stream.sendText(options.greeting());
+                    if (context.settings().acceptsTextInput()) {
+                        stream.sendText(options.greeting());
+                    } else {
+                        LOG.warn("call {}: greeting not sent: {} takes no text mid-session", callId,
+                                context.settings().modelId());
+                    }
                 }
             }
         });

@@ -132,4 +132,19 @@ class NovaSessionToolsTest {
         assertThat(usage.totalInputTokens() + usage.totalOutputTokens()).isEqualTo(usage.delta().total());
         sessions.close("usage").join();
     }
+
+    @Test
+    void onNovaSonicV1NeitherGreetingNorCallerTextIsSent() {
+        try (NovaSessions v1 = new NovaSessions(client, NovaSettings.defaults().withModelId("amazon.nova-sonic-v1:0"))) {
+            int before = emulator.streams().size();
+            v1.open("v1", new SessionOptions(null, null, TOOLS, "Greet the caller."), listener);
+            await().atMost(Duration.ofSeconds(10)).until(() -> emulator.streams().size() > before);
+            StreamRecord record = emulator.streams().get(emulator.streams().size() - 1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> record.voiceId() != null);
+            v1.sendText("v1", "hello");
+            v1.close("v1").join();
+            assertThat(record.userTexts()).isEmpty();
+            assertThat(record.endReason()).isEqualTo("sessionEnd");
+        }
+    }
 }
