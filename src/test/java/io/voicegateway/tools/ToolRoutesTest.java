@@ -42,6 +42,8 @@ class ToolRoutesTest extends GatewayTestSupport {
     private NovaSessions sessions;
     @Autowired
     private NovaEmulator emulator;
+    @Autowired
+    private org.apache.camel.CamelContext camel;
 
     @DynamicPropertySource
     static void tools(DynamicPropertyRegistry registry) {
@@ -134,6 +136,14 @@ class ToolRoutesTest extends GatewayTestSupport {
             assertThat(metrics).contains("gateway_tool_calls_total{outcome=\"ok\",tool=\"current_time\"}")
                     .contains("gateway_model_tokens_total{direction=\"output\",kind=\"speech\"}");
         }
+    }
+
+    @Test
+    void httpToolsGiveUpLongBeforeCamelsThreeMinuteDefaults() {
+        org.apache.camel.component.http.HttpComponent http =
+                camel.getComponent("http", org.apache.camel.component.http.HttpComponent.class);
+        assertThat(http.getConnectTimeout()).isEqualTo(2000);
+        assertThat(http.getResponseTimeout()).isEqualTo(10000);
     }
 
     @Test
