@@ -17,6 +17,7 @@ let stopPolling = () => {};
 const ui = new Ui({
   onCall: () => startCall().catch(fail),
   onHangUp: () => endCall('You hung up.'),
+  onKey: (digit) => call && call.stream.sendDtmf(digit),
 });
 
 function newStats() {

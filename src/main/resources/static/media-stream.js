@@ -87,6 +87,11 @@ export class MediaStream {
     });
   }
 
+  /** A key the caller pressed, as Twilio reports it (the gateway forwards keypad entries to the model). */
+  sendDtmf(digit) {
+    this.send({ event: 'dtmf', streamSid: this.streamSid, dtmf: { track: 'inbound_track', digit } });
+  }
+
   /** Tells the gateway the audio before mark `name` has played (or was cleared). */
   echoMark(name) {
     this.send({ event: 'mark', streamSid: this.streamSid, mark: { name } });

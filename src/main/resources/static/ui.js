@@ -4,9 +4,10 @@ import { toDbfs } from './speaking.js';
 const $ = (id) => document.getElementById(id);
 
 export class Ui {
-  constructor({ onCall, onHangUp }) {
+  constructor({ onCall, onHangUp, onKey }) {
     $('call').addEventListener('click', onCall);
     $('hangup').addEventListener('click', onHangUp);
+    this.keys().forEach((key) => key.addEventListener('click', () => onKey(key.dataset.digit)));
     this.transcriptShown = '';
   }
 
@@ -19,6 +20,11 @@ export class Ui {
     $('call').disabled = inCall || busy;
     $('hangup').disabled = !inCall;
     $('voice').disabled = inCall || busy;
+    this.keys().forEach((key) => { key.disabled = !inCall; });
+  }
+
+  keys() {
+    return Array.from(document.querySelectorAll('#keypad button'));
   }
 
   setStatus(status, detail) {

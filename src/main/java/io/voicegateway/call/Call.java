@@ -32,6 +32,8 @@ public final class Call {
     private String streamSid;
     private Instant endedAt;
     private String endReason;
+    private Transfer transfer;
+    private final CallUsage usage = new CallUsage();
 
     Call(String callId, String streamToken, CallDirection direction, String from, String to, String voiceId,
          String systemPrompt, Clock clock) {
@@ -152,6 +154,16 @@ public final class Call {
         dtmf.append(digit);
     }
 
+    /** Records a transfer attempt (the last one is kept). */
+    public synchronized void recordTransfer(String target, boolean ok, String error) {
+        transfer = new Transfer(target, ok ? "ok" : "failed", error, clock.instant());
+    }
+
+    /** Token usage and estimated cost of the call's model sessions. */
+    public CallUsage usage() {
+        return usage;
+    }
+
     public synchronized Instant endedAt() {
         return endedAt;
     }
@@ -159,11 +171,15 @@ public final class Call {
     public synchronized CallRecord record() {
         return new CallRecord(callId, direction.label(), from, to, voiceId, status.word(),
                 List.copyOf(statusHistory), twilioCallSid, streamSid, createdAt, endedAt, endReason,
-                List.copyOf(transcript), dtmf.toString(), stats.snapshot());
+                List.copyOf(transcript), dtmf.toString(), stats.snapshot(), transfer, usage.snapshot());
     }
 
     /** One entry of the status history; {@code durationS} is Twilio's CallDuration when given. */
     public record StatusChange(String status, Instant at, Integer durationS) {
+    }
+
+    /** A hand-over to a person: the number dialled, ok|failed, Twilio's error when it failed. */
+    public record Transfer(String to, String outcome, String error, Instant at) {
     }
 
     /** One line of the conversation: role USER or ASSISTANT, as Nova Sonic reports it. */

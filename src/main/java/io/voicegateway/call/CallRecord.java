@@ -19,5 +19,7 @@ public record CallRecord(
         String endReason,
         List<Call.TranscriptEntry> transcript,
         String dtmf,
-        CallStats.Snapshot stats) {
+        CallStats.Snapshot stats,
+        Call.Transfer transfer,
+        CallUsage.Snapshot usage) {
 }

@@ -14,6 +14,7 @@ final class EchoAnswer {
     private final OutputEventJson json;
     private final EchoPersona.Output output;
     private final String transcript;
+    private final String reply;
     private final short[] speech;
     private final int chunkSamples;
     private final long intervalMs;
@@ -23,12 +24,14 @@ final class EchoAnswer {
     private long timerId = -1;
     private boolean done;
 
-    EchoAnswer(Vertx vertx, OutputEventJson json, EchoPersona.Output output, String transcript, short[] speech,
-            int chunkSamples, long intervalMs, int sampleRate) {
+    /** {@code transcript} null: no USER block (answering a tool result, not the caller). */
+    EchoAnswer(Vertx vertx, OutputEventJson json, EchoPersona.Output output, String transcript, String reply,
+            short[] speech, int chunkSamples, long intervalMs, int sampleRate) {
         this.vertx = vertx;
         this.json = json;
         this.output = output;
         this.transcript = transcript;
+        this.reply = reply;
         this.speech = speech;
         this.chunkSamples = chunkSamples;
         this.intervalMs = intervalMs;
@@ -36,7 +39,9 @@ final class EchoAnswer {
     }
 
     void start() {
-        textBlock("USER", "FINAL", transcript, "END_TURN");
+        if (transcript != null) {
+            textBlock("USER", "FINAL", transcript, "END_TURN");
+        }
         textBlock("ASSISTANT", "SPECULATIVE", reply(), "PARTIAL_TURN");
         audioContentId = json.nextContentId();
         output.event(json.audioStart(audioContentId, sampleRate));
@@ -90,7 +95,7 @@ final class EchoAnswer {
     }
 
     private String reply() {
-        return "You said: " + transcript;
+        return reply;
     }
 
     private void textBlock(String role, String stage, String text, String stopReason) {

@@ -9,7 +9,8 @@ import java.util.Locale;
 
 /**
  * The emulator's conversation: hears each caller utterance (through an {@link UtteranceDetector}), then answers
- * with the USER transcript, ASSISTANT text and audio ("You said" + the caller's own audio), END_TURN. Caller speech
+ * with the USER transcript, ASSISTANT text and audio ("You said" + the caller's own audio), END_TURN. Caller
+ * text naming a tool gets a toolUse instead, and the tool's result is then spoken. Caller speech
  * during an answer interrupts it the way Nova does: {@code { "interrupted" : true }} and contentEnd INTERRUPTED,
  * the rest dropped. Runs on the stream's Vert.x event loop only.
  */
@@ -27,6 +28,10 @@ final class EchoPersona {
 
         /** Called after each audio chunk; may reset the stream (fault injection). */
         void afterAudioChunk();
+
+        /** The persona asked for a tool: a result block for {@code toolUseId} may now come. */
+        default void toolUseIssued(String toolUseId) {
+        }
     }
 
     private final Vertx vertx;
@@ -44,12 +49,16 @@ final class EchoPersona {
     private boolean hearing;
     private boolean completionStarted;
     private EchoAnswer answer;
-    private long usageTokens;
+    private final long[] usageTotal = new long[4];
+    private final List<String> tools;
+    private final java.util.Map<String, String> pendingTools = new java.util.HashMap<>();
+    private int toolUseCounter;
     private boolean stopped;
 
     EchoPersona(Vertx vertx, UtteranceDetector detector, int inputRate, int outputRate, EmulatorSettings settings,
-            EmulatorFaults faults, OutputEventJson json, Output output) {
+            EmulatorFaults faults, OutputEventJson json, Output output, List<String> tools) {
         this.vertx = vertx;
+        this.tools = List.copyOf(tools);
         this.detector = detector;
         this.inputRate = inputRate;
         this.outputRate = outputRate;
@@ -79,9 +88,44 @@ final class EchoPersona {
         }
     }
 
-    /** Caller text typed mid-call (cross-modal input): answered like an utterance with no audio of its own. */
+    /**
+     * Caller text typed mid-call (cross-modal input): answered like an utterance with no audio of its own, unless
+     * it asks for a tool (see {@link EmulatorTools#match}): then the emulator calls that tool as Nova does and
+     * waits for the result.
+     */
     void onUserText(String text) {
-        answer(text, new short[0]);
+        String tool = EmulatorTools.match(text, tools);
+        if (tool != null) {
+            callTool(text, tool, EmulatorTools.input(text));
+        } else {
+            answer(text, "You said: " + text, new short[0], new long[] {0, 5, 20, 5});
+        }
+    }
+
+    /** The gateway answered a tool call: the emulator speaks the result. */
+    void onToolResult(String toolUseId, String content) {
+        String tool = pendingTools.remove(toolUseId);
+        answer(null, (tool == null ? "Tool" : tool) + " result: " + content, new short[0], new long[] {0, 5, 20, 5});
+    }
+
+    /** Nova's sequence for a tool call: the caller's transcript, then a TOOL block with toolUse ending TOOL_USE. */
+    private void callTool(String transcript, String tool, String input) {
+        if (stopped) {
+            return;
+        }
+        startCompletion();
+        String userId = json.nextContentId();
+        output.event(json.textStart(userId, "USER", "FINAL"));
+        output.event(json.textOutput(userId, "USER", transcript));
+        output.event(json.contentEnd(userId, "TEXT", "END_TURN"));
+        String toolUseId = "tooluse-" + (++toolUseCounter) + "-" + json.nextContentId();
+        pendingTools.put(toolUseId, tool);
+        output.toolUseIssued(toolUseId);
+        String contentId = json.nextContentId();
+        output.event(json.toolStart(contentId));
+        output.event(json.toolUse(contentId, tool, toolUseId, input));
+        output.event(json.contentEnd(contentId, "TOOL", "TOOL_USE"));
+        usage(new long[] {0, 5, 0, 10});
     }
 
     /** Stops any answer in progress; nothing more is emitted. */
@@ -118,24 +162,36 @@ final class EchoPersona {
             return;
         }
         short[] echo = PromptAudio.resample(audio, inputRate, outputRate);
-        vertx.setTimer(Math.max(1, responseDelay.toMillis()), id -> answer(transcript, echo));
+        vertx.setTimer(Math.max(1, responseDelay.toMillis()),
+                id -> answer(transcript, "You said: " + transcript, echo, new long[] {10, 0, 20, 5}));
     }
 
-    private void answer(String transcript, short[] echo) {
-        if (stopped) {
-            return;
-        }
+    private void startCompletion() {
         if (!completionStarted) {
             completionStarted = true;
             output.event(json.completionStart());
         }
+    }
+
+    private void usage(long[] delta) {
+        for (int i = 0; i < usageTotal.length; i++) {
+            usageTotal[i] += delta[i];
+        }
+        output.event(json.usage(delta, usageTotal.clone()));
+    }
+
+    /** {@code transcript} null: answering a tool result, no USER block; {@code tokens} the usage to report. */
+    private void answer(String transcript, String reply, short[] echo, long[] tokens) {
+        if (stopped) {
+            return;
+        }
+        startCompletion();
         short[] speech = concat(List.of(PromptAudio.prefix(outputRate), echo),
                 PromptAudio.prefix(outputRate).length + echo.length);
-        answer = new EchoAnswer(vertx, json, output, transcript, speech, outputRate * CHUNK_MS / 1000,
+        answer = new EchoAnswer(vertx, json, output, transcript, reply, speech, outputRate * CHUNK_MS / 1000,
                 Math.max(1, answerPace.toMillis()), outputRate);
         answer.start();
-        usageTokens += 10;
-        output.event(json.usage(usageTokens, usageTokens / 2));
+        usage(tokens);
     }
 
     private static short[] concat(List<short[]> parts, int total) {

@@ -40,6 +40,8 @@ final class EmulatorStream {
     private EchoPersona persona;
     private String textRole;
     private boolean textInteractive;
+    /** Open TOOL result blocks: contentName → the toolUseId they answer. */
+    private final Map<String, String> toolResultBlocks = new java.util.HashMap<>();
     private boolean requestEnded;
     private boolean responseEnded;
     private boolean closed;
@@ -109,6 +111,7 @@ final class EmulatorStream {
             case "contentStart" -> contentStart(body);
             case "textInput" -> textInput(body.path("content").asText());
             case "audioInput" -> audioInput(body.path("content").asText());
+            case "toolResult" -> toolResult(body.path("contentName").asText(), body.path("content").asText());
             case "sessionEnd" -> finish("sessionEnd");
             default -> {
                 // sessionStart, contentEnd, promptEnd: validated, nothing to do
@@ -121,6 +124,7 @@ final class EmulatorStream {
         record.outputRate(audio.path("sampleRateHertz").asInt());
         record.voiceId(audio.path("voiceId").asText());
         json = new OutputEventJson(sessionId, body.path("promptName").asText(), UUID.randomUUID().toString());
+        record.tools(validator.toolNames());
     }
 
     private void contentStart(JsonNode body) {
@@ -128,7 +132,10 @@ final class EmulatorStream {
             int rate = body.path("audioInputConfiguration").path("sampleRateHertz").asInt();
             record.inputRate(rate);
             persona = new EchoPersona(vertx, settings.detectorFactory().create(rate), rate, record.outputRate(),
-                    settings, faults, json, new PersonaOutput());
+                    settings, faults, json, new PersonaOutput(), validator.toolNames());
+        } else if ("TOOL".equals(body.path("type").asText())) {
+            toolResultBlocks.put(body.path("contentName").asText(),
+                    body.path("toolResultInputConfiguration").path("toolUseId").asText());
         } else {
             textRole = body.path("role").asText();
             textInteractive = body.path("interactive").asBoolean(false);
@@ -139,6 +146,14 @@ final class EmulatorStream {
         record.text(textRole, textInteractive, text);
         if (textInteractive && persona != null) {
             persona.onUserText(text);
+        }
+    }
+
+    private void toolResult(String contentName, String content) {
+        String toolUseId = toolResultBlocks.remove(contentName);
+        record.toolResult(content);
+        if (persona != null) {
+            persona.onToolResult(toolUseId, content);
         }
     }
 
@@ -214,6 +229,11 @@ final class EmulatorStream {
         @Override
         public void event(String eventJson) {
             write(EventStreamFrames.outputEvent(eventJson));
+        }
+
+        @Override
+        public void toolUseIssued(String toolUseId) {
+            validator.toolUseIssued(toolUseId);
         }
 
         @Override

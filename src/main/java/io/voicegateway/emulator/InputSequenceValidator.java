@@ -20,6 +20,9 @@ final class InputSequenceValidator {
     private Phase phase = Phase.NEW;
     private String promptName;
     private final Map<String, String> openContents = new HashMap<>();
+    private final java.util.List<String> toolNames = new java.util.ArrayList<>();
+    /** toolUseIds the model asked for and no result block has answered yet. */
+    private final Set<String> openToolUses = new java.util.HashSet<>();
     private boolean audioStarted;
 
     /** Validates one event; {@code body} is the object under its name. */
@@ -53,6 +56,52 @@ final class InputSequenceValidator {
         JsonNode audio = require(body, "audioOutputConfiguration", "promptStart");
         rate(audio, "promptStart.audioOutputConfiguration");
         require(audio, "voiceId", "promptStart.audioOutputConfiguration");
+        JsonNode tools = body.path("toolConfiguration");
+        if (!tools.isMissingNode()) {
+            toolConfiguration(tools);
+        }
+    }
+
+    /**
+     * {@code toolConfiguration.tools[].toolSpec{name, description, inputSchema{json}}}: names unique, the schema
+     * a JSON object inside a string (as Bedrock requires).
+     */
+    private void toolConfiguration(JsonNode configuration) {
+        JsonNode tools = configuration.path("tools");
+        if (!tools.isArray()) {
+            throw new EmulatorValidationException("promptStart.toolConfiguration.tools must be an array");
+        }
+        for (int i = 0; i < tools.size(); i++) {
+            String where = "promptStart.toolConfiguration.tools[" + i + "].toolSpec";
+            JsonNode spec = require(tools.get(i), "toolSpec", "promptStart.toolConfiguration.tools[" + i + "]");
+            String name = require(spec, "name", where).asText();
+            if (toolNames.contains(name)) {
+                throw new EmulatorValidationException(where + ".name '" + name + "' is not unique");
+            }
+            require(spec, "description", where);
+            JsonNode schema = require(require(spec, "inputSchema", where), "json", where + ".inputSchema");
+            if (!schema.isTextual()) {
+                throw new EmulatorValidationException(where + ".inputSchema.json must be a string holding JSON");
+            }
+            try {
+                if (!new com.fasterxml.jackson.databind.ObjectMapper().readTree(schema.asText()).isObject()) {
+                    throw new EmulatorValidationException(where + ".inputSchema.json must be a JSON object");
+                }
+            } catch (java.io.IOException e) {
+                throw new EmulatorValidationException(where + ".inputSchema.json is not valid JSON");
+            }
+            toolNames.add(name);
+        }
+    }
+
+    /** Names of the tools promptStart offered, in order. */
+    java.util.List<String> toolNames() {
+        return java.util.List.copyOf(toolNames);
+    }
+
+    /** The model (the emulator) asked for a tool: exactly one result block may answer {@code toolUseId}. */
+    void toolUseIssued(String toolUseId) {
+        openToolUses.add(toolUseId);
     }
 
     private void contentStart(JsonNode body) {
@@ -71,7 +120,9 @@ final class InputSequenceValidator {
             audioStarted = true;
         } else if ("TEXT".equals(type)) {
             textStart(role, body.path("interactive").asBoolean(false));
-        } else if (!"TOOL".equals(type)) {
+        } else if ("TOOL".equals(type)) {
+            toolResultStart(body, role);
+        } else {
             throw new EmulatorValidationException("contentStart.type must be TEXT, AUDIO or TOOL, got '" + type + "'");
         }
         openContents.put(contentName, type);
@@ -88,6 +139,19 @@ final class InputSequenceValidator {
         if (openContents.containsValue("TEXT")) {
             throw new EmulatorValidationException("contentStart: a TEXT content is still open");
         }
+    }
+
+    private void toolResultStart(JsonNode body, String role) {
+        if (!"TOOL".equals(role)) {
+            throw new EmulatorValidationException("contentStart: a TOOL content must have role TOOL, got '" + role + "'");
+        }
+        JsonNode config = require(body, "toolResultInputConfiguration", "contentStart");
+        String toolUseId = require(config, "toolUseId", "contentStart.toolResultInputConfiguration").asText();
+        if (!openToolUses.remove(toolUseId)) {
+            throw new EmulatorValidationException("contentStart.toolResultInputConfiguration.toolUseId '" + toolUseId
+                    + "' is not a tool use waiting for its result");
+        }
+        require(config, "type", "contentStart.toolResultInputConfiguration");
     }
 
     private void contentInput(String name, JsonNode body) {

@@ -58,10 +58,36 @@ final class OutputEventJson {
         return wrap("contentEnd", ids().put("contentId", contentId).put("type", type).put("stopReason", stopReason));
     }
 
-    String usage(long inputTokens, long outputTokens) {
-        ObjectNode body = ids().put("totalInputTokens", inputTokens).put("totalOutputTokens", outputTokens)
-                .put("totalTokens", inputTokens + outputTokens);
+    /** A tool call block opens (type and role TOOL, JSON tool use), as Nova sends it before toolUse. */
+    String toolStart(String contentId) {
+        ObjectNode body = ids().put("contentId", contentId).put("type", "TOOL").put("role", "TOOL");
+        body.putObject("toolUseOutputConfiguration").put("mediaType", "application/json");
+        return wrap("contentStart", body);
+    }
+
+    /** The model calls {@code toolName}; {@code input} is the arguments as a JSON string. */
+    String toolUse(String contentId, String toolName, String toolUseId, String input) {
+        return wrap("toolUse", ids().put("contentId", contentId).put("toolName", toolName)
+                .put("toolUseId", toolUseId).put("content", input));
+    }
+
+    /**
+     * Running totals of the stream plus {@code details.delta} and {@code details.total} by direction and kind
+     * (speechTokens, textTokens), the shape Nova 2 Sonic sends; {@code delta} and {@code total} are
+     * {inputSpeech, inputText, outputSpeech, outputText}.
+     */
+    String usage(long[] delta, long[] total) {
+        ObjectNode body = ids().put("totalInputTokens", total[0] + total[1])
+                .put("totalOutputTokens", total[2] + total[3]).put("totalTokens", total[0] + total[1] + total[2] + total[3]);
+        ObjectNode details = body.putObject("details");
+        tokens(details.putObject("delta"), delta);
+        tokens(details.putObject("total"), total);
         return wrap("usageEvent", body);
+    }
+
+    private static void tokens(ObjectNode node, long[] counts) {
+        node.putObject("input").put("speechTokens", counts[0]).put("textTokens", counts[1]);
+        node.putObject("output").put("speechTokens", counts[2]).put("textTokens", counts[3]);
     }
 
     String completionEnd(String stopReason) {

@@ -16,6 +16,8 @@ public final class StreamRecord {
     private volatile String systemPrompt;
     private final List<String> history = new CopyOnWriteArrayList<>();
     private final List<String> userTexts = new CopyOnWriteArrayList<>();
+    private final List<String> tools = new CopyOnWriteArrayList<>();
+    private final List<String> toolResults = new CopyOnWriteArrayList<>();
     private volatile int audioFrames;
     private volatile String endReason;
 
@@ -51,6 +53,25 @@ public final class StreamRecord {
     /** Interactive USER texts sent during the call. */
     public List<String> userTexts() {
         return List.copyOf(userTexts);
+    }
+
+    /** Names of the tools promptStart offered. */
+    public List<String> tools() {
+        return List.copyOf(tools);
+    }
+
+    /** Contents of the tool results the client sent, in order. */
+    public List<String> toolResults() {
+        return List.copyOf(toolResults);
+    }
+
+    void tools(List<String> names) {
+        tools.clear();
+        tools.addAll(names);
+    }
+
+    void toolResult(String content) {
+        toolResults.add(content);
     }
 
     public int audioFrames() {

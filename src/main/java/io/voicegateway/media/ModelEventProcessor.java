@@ -53,10 +53,8 @@ public class ModelEventProcessor implements Processor {
             LOG.warn("Call {} (stream {}): model error {}: {}", callId, call.streamSid(), e.error(), e.message());
         } else if (event instanceof NovaEvent.SessionClosed c && !call.call().isEnded()) {
             lifecycle.end(call.call(), "model_session_closed: " + c.reason());
-        } else if (event instanceof NovaEvent.ToolUse t) {
-            LOG.info("Call {}: model asked for tool {} (no tools configured)", callId, t.toolName());
         }
-        // Usage: token counts are metrics territory, nothing to do per call
+        // ToolUse and Usage events go to their own processors (routes/nova-sonic.camel.yaml)
     }
 
     private void speak(MediaCall call, NovaEvent.AssistantAudio audio) {

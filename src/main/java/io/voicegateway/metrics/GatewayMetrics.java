@@ -144,6 +144,30 @@ public class GatewayMetrics implements NovaSessionObserver {
         session("failed", cause.name().toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * gateway_tool_calls_total{tool,outcome=ok|error|timeout|unknown_tool} and gateway_tool_call_seconds: the
+     * model's tool calls ({@code tool} is a configured tool name, a short fixed list; unknown names count as
+     * "unknown").
+     */
+    public void toolCall(String tool, String outcome, long nanos) {
+        registry.counter("gateway.tool.calls", "tool", "unknown_tool".equals(outcome) ? "unknown" : tool,
+                "outcome", outcome).increment();
+        Timer.builder("gateway.tool.call").description("Tool call, model request to result sent")
+                .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** gateway_transfers_total{outcome=ok|failed}: calls handed to a person through Twilio. */
+    public void transfer(String outcome) {
+        registry.counter("gateway.transfers", "outcome", outcome).increment();
+    }
+
+    /** gateway_model_tokens_total{direction=input|output,kind=speech|text}: tokens Nova reported using. */
+    public void modelTokens(String direction, String kind, long tokens) {
+        if (tokens > 0) {
+            registry.counter("gateway.model.tokens", "direction", direction, "kind", kind).increment(tokens);
+        }
+    }
+
     Timer frameProcessingTimer() {
         return frameProcessing;
     }

@@ -3,6 +3,7 @@ package io.voicegateway.nova;
 import io.voicegateway.emulator.NovaEmulator;
 import io.voicegateway.nova.session.NovaSessionObserver;
 import io.voicegateway.nova.session.NovaSessions;
+import io.voicegateway.tools.ToolCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -13,7 +14,8 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 /**
  * Nova Sonic beans: {@code novaBedrockClient} (to nova.endpoint-override, else the local emulator bean
  * {@code novaEmulator} when there is one, else AWS), {@code novaSessions} over it, and the {@code nova-sonic} Camel
- * component using both, so every {@code nova-sonic:} endpoint shares one client and one session registry.
+ * component using both, so every {@code nova-sonic:} endpoint shares one client and one session registry; its
+ * sessions offer the tools of the {@link ToolCatalog}.
  */
 @Configuration(proxyBeanMethods = false)
 public class NovaConfiguration {
@@ -42,10 +44,11 @@ public class NovaConfiguration {
 
     @Bean("nova-sonic")
     public NovaSonicComponent novaSonicComponent(NovaSessions novaSessions, NovaProperties properties,
-            BedrockRuntimeAsyncClient novaBedrockClient) {
+            BedrockRuntimeAsyncClient novaBedrockClient, ObjectProvider<ToolCatalog> toolCatalog) {
         NovaSonicComponent component = new NovaSonicComponent();
         NovaSonicConfiguration configuration = properties.toComponentConfiguration();
         configuration.setBedrockClient(novaBedrockClient);
+        toolCatalog.ifAvailable(tools -> configuration.setTools(tools.specs()));
         component.setConfiguration(configuration);
         component.setSessions(novaSessions);
         return component;

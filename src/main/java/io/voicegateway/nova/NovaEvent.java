@@ -47,8 +47,16 @@ public sealed interface NovaEvent {
         }
     }
 
-    /** Running token totals of the session. */
-    record Usage(long totalInputTokens, long totalOutputTokens) implements NovaEvent {
+    /**
+     * Token usage: running totals of the current stream (they restart when a stream is renewed) and what this
+     * event adds by direction and kind; per-call sums add up the deltas.
+     */
+    record Usage(long totalInputTokens, long totalOutputTokens, io.voicegateway.nova.codec.OutputEvent.Tokens delta)
+            implements NovaEvent {
+        public Usage(long totalInputTokens, long totalOutputTokens) {
+            this(totalInputTokens, totalOutputTokens, io.voicegateway.nova.codec.OutputEvent.Tokens.NONE);
+        }
+
         public String type() {
             return "Usage";
         }

@@ -8,6 +8,8 @@ public enum NovaOperation {
     AUDIO,
     /** Send caller text: body String. */
     TEXT,
+    /** Answer the model's tool call: header NovaToolUseId, body String (the result, usually JSON). */
+    TOOL_RESULT,
     /** Close the call's session; a SessionClosed event follows. */
     CLOSE
 }

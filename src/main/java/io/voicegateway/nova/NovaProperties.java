@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param endpointOverride Bedrock endpoint to use instead of AWS's; empty = the in-process emulator in local mode
  * @param maxConcurrency   HTTP/2 streams the client may open: all calls x2 (renewal overlap)
  * @param renewAfter       age at which a session's stream is renewed, before Bedrock's 8-minute cap
+ * @param greeting         the caller's first text right after a session opens, so the model speaks first; empty = off
  */
 @ConfigurationProperties(prefix = "nova")
 public record NovaProperties(
@@ -24,7 +25,8 @@ public record NovaProperties(
         @DefaultValue("8000") int inputSampleRate,
         @DefaultValue("8000") int outputSampleRate,
         @DefaultValue("1000") int maxConcurrency,
-        @DefaultValue("6m") Duration renewAfter) {
+        @DefaultValue("6m") Duration renewAfter,
+        String greeting) {
 
     /** Session settings; fails with the name of the offending key when a rate is unsupported. */
     public NovaSettings toSettings() {
@@ -47,6 +49,7 @@ public record NovaProperties(
         c.setOutputSampleRate(outputSampleRate);
         c.setMaxConcurrency(maxConcurrency);
         c.setRenewAfter(renewAfter);
+        c.setGreeting(greeting);
         return c;
     }
 

@@ -51,6 +51,12 @@ public class NovaSonicConfiguration implements Cloneable {
     /** Age of a stream at which the next one is opened, before Bedrock's 8-minute cap (ISO-8601 or 6m style). */
     @UriParam(defaultValue = "6m")
     private Duration renewAfter = Duration.ofMinutes(6);
+    /** Text sent as the caller's first message right after a session opens, so the model speaks first; empty = off. */
+    @UriParam
+    private String greeting;
+    /** Tools offered to the model in promptStart (set from the tools.* settings, not from a URI). */
+    @UriParam(label = "advanced")
+    private java.util.List<io.voicegateway.nova.codec.ToolSpec> tools = java.util.List.of();
     /** A client to use instead of building one; the endpoint never closes a client it did not build. */
     @UriParam(label = "advanced")
     @Metadata(autowired = true)
@@ -174,6 +180,22 @@ public class NovaSonicConfiguration implements Cloneable {
 
     public void setRenewAfter(Duration renewAfter) {
         this.renewAfter = renewAfter;
+    }
+
+    public String getGreeting() {
+        return greeting;
+    }
+
+    public void setGreeting(String greeting) {
+        this.greeting = greeting;
+    }
+
+    public java.util.List<io.voicegateway.nova.codec.ToolSpec> getTools() {
+        return tools;
+    }
+
+    public void setTools(java.util.List<io.voicegateway.nova.codec.ToolSpec> tools) {
+        this.tools = tools == null ? java.util.List.of() : java.util.List.copyOf(tools);
     }
 
     public BedrockRuntimeAsyncClient getBedrockClient() {

@@ -34,6 +34,8 @@ public class NovaSonicProducer extends DefaultProducer {
             case OPEN -> sessions.open(callId, options(in), getEndpoint().dispatcher());
             case AUDIO -> sessions.sendAudio(callId, audio(exchange));
             case TEXT -> sessions.sendText(callId, in.getMandatoryBody(String.class));
+            case TOOL_RESULT -> sessions.sendToolResult(callId, required(in, NovaSonicConstants.TOOL_USE_ID),
+                    in.getMandatoryBody(String.class));
             case CLOSE -> sessions.close(callId);
         }
     }
@@ -42,13 +44,13 @@ public class NovaSonicProducer extends DefaultProducer {
         String value = in.getHeader(NovaSonicConstants.OPERATION, String.class);
         if (value == null) {
             throw new IllegalArgumentException("nova-sonic: header " + NovaSonicConstants.OPERATION
-                    + " is required (OPEN, AUDIO, TEXT or CLOSE)");
+                    + " is required (OPEN, AUDIO, TEXT, TOOL_RESULT or CLOSE)");
         }
         try {
             return NovaOperation.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("nova-sonic: header " + NovaSonicConstants.OPERATION + " is '" + value
-                    + "'; expected OPEN, AUDIO, TEXT or CLOSE", e);
+                    + "'; expected OPEN, AUDIO, TEXT, TOOL_RESULT or CLOSE", e);
         }
     }
 
@@ -61,7 +63,15 @@ public class NovaSonicProducer extends DefaultProducer {
                         + NovaSonicConstants.VOICE_ID + " or option voiceId) is not a voice of "
                         + configuration.getModelId() + "; voices: " + NovaVoices.forModel(configuration.getModelId())));
         String prompt = in.getHeader(NovaSonicConstants.SYSTEM_PROMPT, configuration.getSystemPrompt(), String.class);
-        return new SessionOptions(voice, prompt);
+        return new SessionOptions(voice, prompt, configuration.getTools(), configuration.getGreeting());
+    }
+
+    private static String required(Message in, String header) {
+        String value = in.getHeader(header, String.class);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("nova-sonic: header " + header + " is required for this operation");
+        }
+        return value;
     }
 
     private static short[] audio(Exchange exchange) throws InvalidPayloadException {

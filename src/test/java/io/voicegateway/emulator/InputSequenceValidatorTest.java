@@ -71,4 +71,59 @@ class InputSequenceValidatorTest {
             throw new IllegalStateException(e);
         }
     }
+
+    private void promptWithTools(String tools) {
+        accept("sessionStart", "{\"inferenceConfiguration\":{}}");
+        accept("promptStart", "{\"promptName\":\"p\",\"audioOutputConfiguration\":{\"sampleRateHertz\":8000,"
+                + "\"voiceId\":\"amy\"},\"toolConfiguration\":{\"tools\":" + tools + "}}");
+    }
+
+    private static String tool(String name, String schemaJsonString) {
+        return "{\"toolSpec\":{\"name\":\"" + name + "\",\"description\":\"d\",\"inputSchema\":{\"json\":"
+                + schemaJsonString + "}}}";
+    }
+
+    @Test
+    void offeredToolsAreAcceptedAndRemembered() {
+        promptWithTools("[" + tool("a", "\"{\\\"type\\\":\\\"object\\\"}\"") + ","
+                + tool("b", "\"{}\"") + "]");
+        org.assertj.core.api.Assertions.assertThat(validator.toolNames()).containsExactly("a", "b");
+    }
+
+    @Test
+    void twoToolsWithOneNameAreRejected() {
+        assertThatThrownBy(() -> promptWithTools("[" + tool("a", "\"{}\"") + "," + tool("a", "\"{}\"") + "]"))
+                .hasMessageContaining("tools[1].toolSpec.name 'a' is not unique");
+    }
+
+    @Test
+    void aSchemaThatIsNotJsonInsideAStringIsRejected() {
+        assertThatThrownBy(() -> promptWithTools("[" + tool("a", "\"{not json\"") + "]"))
+                .hasMessageContaining("tools[0].toolSpec.inputSchema.json is not valid JSON");
+        InputSequenceValidator fresh = new InputSequenceValidator();
+        assertThatThrownBy(() -> {
+            fresh.accept("sessionStart", mapper.readTree("{\"inferenceConfiguration\":{}}"));
+            fresh.accept("promptStart", mapper.readTree("{\"promptName\":\"p\",\"audioOutputConfiguration\":"
+                    + "{\"sampleRateHertz\":8000,\"voiceId\":\"amy\"},\"toolConfiguration\":{\"tools\":["
+                    + tool("a", "{\"type\":\"object\"}") + "]}}"));
+        }).hasMessageContaining("inputSchema.json must be a string holding JSON");
+    }
+
+    @Test
+    void aToolResultOnlyAnswersAToolUseThatIsWaiting() {
+        promptWithTools("[" + tool("a", "\"{}\"") + "]");
+        String start = "{\"promptName\":\"p\",\"contentName\":\"t1\",\"type\":\"TOOL\",\"role\":\"TOOL\","
+                + "\"interactive\":false,\"toolResultInputConfiguration\":{\"toolUseId\":\"u1\",\"type\":\"TEXT\"}}";
+        assertThatThrownBy(() -> accept("contentStart", start))
+                .hasMessageContaining("toolUseId 'u1' is not a tool use waiting for its result");
+
+        validator.toolUseIssued("u1");
+        assertThatCode(() -> {
+            accept("contentStart", start);
+            accept("toolResult", "{\"promptName\":\"p\",\"contentName\":\"t1\",\"content\":\"{}\"}");
+            accept("contentEnd", "{\"promptName\":\"p\",\"contentName\":\"t1\"}");
+        }).doesNotThrowAnyException();
+        assertThatThrownBy(() -> accept("contentStart", start.replace("t1", "t2")))
+                .hasMessageContaining("is not a tool use waiting");
+    }
 }

@@ -106,7 +106,14 @@ class NovaSonicComponentTest {
     void anUnknownOperationIsRejected() {
         assertThatThrownBy(() -> send("DANCE", "call-9", null, Map.of()))
                 .isInstanceOf(CamelExecutionException.class).cause()
-                .hasMessageContaining("expected OPEN, AUDIO, TEXT or CLOSE");
+                .hasMessageContaining("expected OPEN, AUDIO, TEXT, TOOL_RESULT or CLOSE");
+    }
+
+    @Test
+    void aToolResultWithoutItsToolUseIdIsRejectedNamingTheHeader() {
+        assertThatThrownBy(() -> send("TOOL_RESULT", "call-10", "{}", Map.of()))
+                .isInstanceOf(CamelExecutionException.class).rootCause()
+                .hasMessageContaining(NovaSonicConstants.TOOL_USE_ID);
     }
 
     private void send(String operation, String callId, Object body, Map<String, Object> extra) {

@@ -14,7 +14,9 @@ import java.util.stream.Collectors;
 /**
  * A local stand-in for Twilio's REST API (the Calls resource), speaking its real paths, Basic auth, form
  * bodies and JSON so the real Twilio SDK talks to it unchanged. Numbers starting with +1500555000 get
- * Twilio's 21211 "invalid To" error (as Twilio's magic test numbers do).
+ * Twilio's 21211 "invalid To" error (as Twilio's magic test numbers do). Calls it created can be updated
+ * ({@code POST .../Calls/{sid}.json}, e.g. new TwiML); a TwiML update dialling +1500555000… gets 13223
+ * "invalid phone number", an unknown sid 20404.
  */
 public final class FakeTwilioApi implements AutoCloseable {
 
@@ -25,6 +27,7 @@ public final class FakeTwilioApi implements AutoCloseable {
     private final Vertx vertx = Vertx.vertx();
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final java.util.Set<String> created = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** One request as the fake saw it. */
     public record Received(String method, String path, String authorization, Map<String, List<String>> form) {
@@ -50,9 +53,27 @@ public final class FakeTwilioApi implements AutoCloseable {
                     error(req.response(), 400, 21211, "The 'To' number " + to + " is not a valid phone number.");
                     return;
                 }
+                String sid = "CA" + "f".repeat(32 - String.valueOf(received.size()).length()) + received.size();
+                created.add(sid);
                 req.response().setStatusCode(201).putHeader("Content-Type", "application/json")
-                        .end(callJson("CA" + "f".repeat(32 - String.valueOf(received.size()).length()) + received.size(),
-                                form).encode());
+                        .end(callJson(sid, form).encode());
+                return;
+            }
+            String callsPrefix = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Calls/";
+            if (req.path().startsWith(callsPrefix) && req.path().endsWith(".json")) {
+                String sid = req.path().substring(callsPrefix.length(), req.path().length() - ".json".length());
+                if (!created.contains(sid)) {
+                    error(req.response(), 404, 20404, "The requested resource " + req.path() + " was not found");
+                    return;
+                }
+                String twiml = form.getOrDefault("Twiml", List.of("")).get(0);
+                if (twiml.contains("+1500555000")) {
+                    error(req.response(), 400, 13223, "Dial: Invalid phone number format");
+                    return;
+                }
+                req.response().setStatusCode(200).putHeader("Content-Type", "application/json")
+                        .end(new JsonObject().put("sid", sid).put("account_sid", ACCOUNT_SID)
+                                .put("status", "in-progress").put("api_version", "2010-04-01").encode());
                 return;
             }
             error(req.response(), 404, 20404, "The requested resource " + req.path() + " was not found");

@@ -31,8 +31,20 @@ public sealed interface InputEvent {
         }
     }
 
-    /** Starts the prompt: text output, spoken output at {@code outputSampleRate} Hz in {@code voiceId}. */
-    record PromptStart(String promptName, int outputSampleRate, String voiceId) implements InputEvent {
+    /**
+     * Starts the prompt: text output, spoken output at {@code outputSampleRate} Hz in {@code voiceId}, tool use as
+     * JSON, and the tools the model may call ({@code toolConfiguration}, left out when there are none).
+     */
+    record PromptStart(String promptName, int outputSampleRate, String voiceId, java.util.List<ToolSpec> tools)
+            implements InputEvent {
+        public PromptStart(String promptName, int outputSampleRate, String voiceId) {
+            this(promptName, outputSampleRate, voiceId, java.util.List.of());
+        }
+
+        public PromptStart {
+            tools = tools == null ? java.util.List.of() : java.util.List.copyOf(tools);
+        }
+
         public String name() {
             return "promptStart";
         }
@@ -44,6 +56,43 @@ public sealed interface InputEvent {
             audio.put("mediaType", "audio/lpcm").put("sampleRateHertz", outputSampleRate).put("sampleSizeBits", 16)
                     .put("channelCount", 1).put("voiceId", voiceId).put("encoding", "base64").put("audioType", "SPEECH");
             body.putObject("toolUseOutputConfiguration").put("mediaType", "application/json");
+            if (!tools.isEmpty()) {
+                com.fasterxml.jackson.databind.node.ArrayNode list = body.putObject("toolConfiguration").putArray("tools");
+                for (ToolSpec tool : tools) {
+                    ObjectNode spec = list.addObject().putObject("toolSpec");
+                    spec.put("name", tool.name()).put("description", tool.description());
+                    spec.putObject("inputSchema").put("json", tool.inputSchemaJson());
+                }
+            }
+        }
+    }
+
+    /**
+     * Starts the result block of one tool call: type and role TOOL, not interactive, tied to the model's
+     * {@code toolUseId}; the result is text (JSON as a string).
+     */
+    record ToolResultContentStart(String promptName, String contentName, String toolUseId) implements InputEvent {
+        public String name() {
+            return "contentStart";
+        }
+
+        public void writeTo(ObjectNode body) {
+            body.put("promptName", promptName).put("contentName", contentName).put("interactive", false)
+                    .put("type", "TOOL").put("role", "TOOL");
+            ObjectNode result = body.putObject("toolResultInputConfiguration");
+            result.put("toolUseId", toolUseId).put("type", "TEXT");
+            result.putObject("textInputConfiguration").put("mediaType", "text/plain");
+        }
+    }
+
+    /** The result of a tool call, usually a JSON document as a string. */
+    record ToolResult(String promptName, String contentName, String content) implements InputEvent {
+        public String name() {
+            return "toolResult";
+        }
+
+        public void writeTo(ObjectNode body) {
+            body.put("promptName", promptName).put("contentName", contentName).put("content", content);
         }
     }
 

@@ -43,8 +43,29 @@ public sealed interface OutputEvent {
     record ContentEnd(String contentId, String type, String stopReason) implements OutputEvent {
     }
 
-    /** Token usage; totals are running totals for the session. */
-    record UsageEvent(long totalInputTokens, long totalOutputTokens) implements OutputEvent {
+    /**
+     * Token usage: {@code totalInputTokens}/{@code totalOutputTokens} are running totals of the stream;
+     * {@code delta} is what this event adds, split by direction and kind ({@code details.delta.input.speechTokens}
+     * etc.), all zero when Nova sent no details.
+     */
+    record UsageEvent(long totalInputTokens, long totalOutputTokens, Tokens delta) implements OutputEvent {
+        public UsageEvent(long totalInputTokens, long totalOutputTokens) {
+            this(totalInputTokens, totalOutputTokens, Tokens.NONE);
+        }
+    }
+
+    /** Token counts by direction (input = what the model heard/read, output = what it said/wrote) and kind. */
+    record Tokens(long inputSpeech, long inputText, long outputSpeech, long outputText) {
+        public static final Tokens NONE = new Tokens(0, 0, 0, 0);
+
+        public Tokens plus(Tokens other) {
+            return new Tokens(inputSpeech + other.inputSpeech, inputText + other.inputText,
+                    outputSpeech + other.outputSpeech, outputText + other.outputText);
+        }
+
+        public long total() {
+            return inputSpeech + inputText + outputSpeech + outputText;
+        }
     }
 
     /** The response ends. */

@@ -49,8 +49,8 @@ public final class OutputEventParser {
                     text(body, "toolUseId"), text(body, "content"));
             case "contentEnd" -> new OutputEvent.ContentEnd(
                     text(body, "contentId"), text(body, "type"), text(body, "stopReason"));
-            case "usageEvent" -> new OutputEvent.UsageEvent(
-                    body.path("totalInputTokens").asLong(), body.path("totalOutputTokens").asLong());
+            case "usageEvent" -> new OutputEvent.UsageEvent(body.path("totalInputTokens").asLong(),
+                    body.path("totalOutputTokens").asLong(), tokens(body.path("details").path("delta")));
             case "completionEnd" -> new OutputEvent.CompletionEnd(text(body, "stopReason"));
             default -> new OutputEvent.Unknown(name);
         };
@@ -70,6 +70,16 @@ public final class OutputEventParser {
         } catch (JsonProcessingException e) {
             return null;
         }
+    }
+
+    /**
+     * {@code details.delta} of a usageEvent: {@code {"input":{"speechTokens":n,"textTokens":n},"output":{...}}}
+     * (shape as logged from Nova 2 Sonic; missing parts count as zero).
+     */
+    static OutputEvent.Tokens tokens(JsonNode delta) {
+        return new OutputEvent.Tokens(delta.path("input").path("speechTokens").asLong(),
+                delta.path("input").path("textTokens").asLong(), delta.path("output").path("speechTokens").asLong(),
+                delta.path("output").path("textTokens").asLong());
     }
 
     /** Nova's interruption marker is a textOutput content of {@code { "interrupted" : true }}, spacing varies. */

@@ -46,7 +46,7 @@ final class NovaEventMapper {
             return List.of(new NovaEvent.ToolUse(tool.toolName(), tool.toolUseId(), tool.content()));
         }
         if (event instanceof OutputEvent.UsageEvent usage) {
-            return List.of(new NovaEvent.Usage(usage.totalInputTokens(), usage.totalOutputTokens()));
+            return List.of(new NovaEvent.Usage(usage.totalInputTokens(), usage.totalOutputTokens(), usage.delta()));
         }
         return List.of();
     }

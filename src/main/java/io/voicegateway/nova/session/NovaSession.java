@@ -39,6 +39,9 @@ final class NovaSession implements NovaStream.Listener {
     private int openAttempt;
     private boolean reopened;
     private boolean closed;
+    private boolean greeted;
+    /** Open tool calls: the stream each came from (a result only makes sense on that stream). */
+    private final java.util.Map<String, NovaStream> toolCalls = new java.util.HashMap<>();
     private ScheduledFuture<?> retry;
 
     NovaSession(String callId, SessionOptions options, SessionContext context, NovaEventListener listener,
@@ -67,10 +70,28 @@ final class NovaSession implements NovaStream.Listener {
     }
 
     void sendText(String text) {
+        if (!context.settings().acceptsTextInput()) {
+            LOG.warn("call {}: caller text not sent: {} takes no text mid-session (Nova 2 Sonic does)", callId,
+                    context.settings().modelId());
+            return;
+        }
         serial.execute(() -> {
             if (active != null) {
                 active.sendText(text);
             }
+        });
+    }
+
+    /** Answers the model's tool call on the stream that asked for it; dropped (logged) when that stream is gone. */
+    void sendToolResult(String toolUseId, String content) {
+        serial.execute(() -> {
+            NovaStream stream = toolCalls.remove(toolUseId);
+            if (stream == null || stream != active || closed) {
+                LOG.warn("call {}: result of tool call {} dropped: {}", callId, toolUseId,
+                        stream == null ? "no such open tool call" : "its Nova stream has ended");
+                return;
+            }
+            stream.sendToolResult(toolUseId, content);
         });
     }
 
@@ -131,6 +152,15 @@ final class NovaSession implements NovaStream.Listener {
                 LOG.info("call {}: Nova stream open", callId);
                 context.observer().opened(callId);
                 renewal.streamOpened(stream);
+                if (!greeted && options.greeting() != null) {
+                    greeted = true; // once per call: a renewed or reopened stream continues the conversation
+                    if (context.settings().acceptsTextInput()) {
+                        stream.sendText(options.greeting());
+                    } else {
+                        LOG.warn("call {}: greeting not sent: {} takes no text mid-session", callId,
+                                context.settings().modelId());
+                    }
+                }
             }
         });
     }
@@ -142,13 +172,18 @@ final class NovaSession implements NovaStream.Listener {
                 return;
             }
             for (NovaEvent novaEvent : mapper.map(event)) {
+                if (novaEvent instanceof NovaEvent.ToolUse tool && tool.toolUseId() != null) {
+                    toolCalls.put(tool.toolUseId(), stream);
+                }
                 deliver(novaEvent);
                 if (novaEvent instanceof NovaEvent.TurnEnded) {
                     reopened = false;
                     replay.clear();
                 }
             }
-            if (mapper.takeTurnBoundary()) {
+            // A result must go to the stream that asked for it: no hand-over while a tool call is open (the
+            // renewal's grace timer still forces one before Bedrock's cap).
+            if (mapper.takeTurnBoundary() && toolCalls.isEmpty()) {
                 renewal.turnEnded();
             }
         });

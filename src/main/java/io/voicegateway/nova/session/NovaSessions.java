@@ -66,6 +66,16 @@ public final class NovaSessions implements AutoCloseable {
         return true;
     }
 
+    /** Sends the result of the model's tool call {@code toolUseId}; false when the call has no session. */
+    public boolean sendToolResult(String callId, String toolUseId, String content) {
+        NovaSession session = sessions.get(callId);
+        if (session == null) {
+            return false;
+        }
+        session.sendToolResult(toolUseId, content);
+        return true;
+    }
+
     /** Closes the call's session; the future completes after SessionClosed was delivered (at once if none). */
     public CompletableFuture<Void> close(String callId) {
         NovaSession session = sessions.get(callId);

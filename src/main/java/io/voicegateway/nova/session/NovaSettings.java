@@ -28,6 +28,14 @@ public record NovaSettings(String modelId, int maxTokens, double topP, double te
                 Duration.ofMillis(200), Duration.ofSeconds(5));
     }
 
+    /**
+     * True when the model takes caller text mid-session (an interactive USER text block while the audio block is
+     * open): Nova 2 Sonic's cross-modal input. Nova Sonic v1 took text only as system prompt and history.
+     */
+    public boolean acceptsTextInput() {
+        return modelId == null || !modelId.startsWith("amazon.nova-sonic-v1");
+    }
+
     public NovaSettings withRates(int input, int output) {
         return new NovaSettings(modelId, maxTokens, topP, temperature, endpointingSensitivity, input, output,
                 renewAfter, openAttempts, openBackoff, closeTimeout);

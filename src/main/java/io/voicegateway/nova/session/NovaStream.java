@@ -60,7 +60,8 @@ final class NovaStream {
         NovaStream stream = new NovaStream(callId, settings, writer);
         stream.send(new InputEvent.SessionStart(settings.maxTokens(), settings.topP(), settings.temperature(),
                 settings.endpointingSensitivity()));
-        stream.send(new InputEvent.PromptStart(stream.promptName, settings.outputSampleRate(), options.voiceId()));
+        stream.send(new InputEvent.PromptStart(stream.promptName, settings.outputSampleRate(), options.voiceId(),
+                options.tools()));
         stream.textBlock("SYSTEM", false, options.systemPrompt());
         stream.call = client.invokeModelWithBidirectionalStream(
                 InvokeModelWithBidirectionalStreamRequest.builder().modelId(settings.modelId()).build(),
@@ -125,6 +126,17 @@ final class NovaStream {
     /** Sends text typed by the caller mid-call (an interactive USER text block, Nova 2 cross-modal input). */
     synchronized void sendText(String text) {
         textBlock("USER", true, text);
+    }
+
+    /**
+     * Answers the model's tool call {@code toolUseId}: a TOOL block (contentStart, toolResult, contentEnd) that
+     * may interleave with the open audio block, as in AWS's tool-use samples.
+     */
+    synchronized void sendToolResult(String toolUseId, String content) {
+        String contentName = UUID.randomUUID().toString();
+        send(new InputEvent.ToolResultContentStart(promptName, contentName, toolUseId));
+        send(new InputEvent.ToolResult(promptName, contentName, content));
+        send(new InputEvent.ContentEnd(promptName, contentName));
     }
 
     /**

@@ -28,6 +28,41 @@ class InputEventWriterTest {
     }
 
     @Test
+    void promptStartOffersToolsWithTheirSchemaAsAJsonString() throws Exception {
+        String schema = "{\"type\":\"object\",\"properties\":{\"order_id\":{\"type\":\"string\"}}}";
+        JsonNode body = write(new InputEvent.PromptStart("p", 8000, "matthew",
+                java.util.List.of(new ToolSpec("lookup_order", "Looks an order up", schema)))).path("promptStart");
+        assertThat(body.path("toolUseOutputConfiguration").path("mediaType").asText()).isEqualTo("application/json");
+        JsonNode spec = body.path("toolConfiguration").path("tools").get(0).path("toolSpec");
+        assertThat(spec.path("name").asText()).isEqualTo("lookup_order");
+        assertThat(spec.path("description").asText()).isEqualTo("Looks an order up");
+        assertThat(spec.path("inputSchema").path("json").isTextual()).isTrue();
+        assertThat(mapper.readTree(spec.path("inputSchema").path("json").asText()).path("properties").has("order_id"))
+                .isTrue();
+    }
+
+    @Test
+    void promptStartWithoutToolsHasNoToolConfiguration() throws Exception {
+        assertThat(write(new InputEvent.PromptStart("p", 8000, "amy")).path("promptStart").has("toolConfiguration"))
+                .isFalse();
+    }
+
+    @Test
+    void aToolResultBlockIsTiedToTheToolUseIdAndCarriesTheContentAsText() throws Exception {
+        JsonNode start = write(new InputEvent.ToolResultContentStart("p", "c1", "tu-9")).path("contentStart");
+        assertThat(start.path("type").asText()).isEqualTo("TOOL");
+        assertThat(start.path("role").asText()).isEqualTo("TOOL");
+        assertThat(start.path("interactive").asBoolean(true)).isFalse();
+        assertThat(start.path("toolResultInputConfiguration").path("toolUseId").asText()).isEqualTo("tu-9");
+        assertThat(start.path("toolResultInputConfiguration").path("type").asText()).isEqualTo("TEXT");
+        assertThat(start.at("/toolResultInputConfiguration/textInputConfiguration/mediaType").asText())
+                .isEqualTo("text/plain");
+        JsonNode result = write(new InputEvent.ToolResult("p", "c1", "{\"ok\":true}")).path("toolResult");
+        assertThat(result.path("contentName").asText()).isEqualTo("c1");
+        assertThat(result.path("content").asText()).isEqualTo("{\"ok\":true}");
+    }
+
+    @Test
     void promptStartAsksForSpeechAtTheOutputRateInTheVoice() throws Exception {
         JsonNode audio = write(new InputEvent.PromptStart("p", 8000, "tiffany")).path("promptStart")
                 .path("audioOutputConfiguration");

@@ -68,8 +68,16 @@ class OutputEventParserTest {
     }
 
     @Test
-    void usageEventKeepsTheRunningTotals() {
-        assertThat(parse("usageEvent")).isEqualTo(new OutputEvent.UsageEvent(430, 125));
+    void usageEventKeepsTheRunningTotalsAndTheDeltaByDirectionAndKind() {
+        assertThat(parse("usageEvent")).isEqualTo(new OutputEvent.UsageEvent(430, 125,
+                new OutputEvent.Tokens(12, 0, 0, 4)));
+    }
+
+    @Test
+    void aUsageEventWithoutDetailsHasAZeroDelta() {
+        assertThat(new OutputEventParser().parse(
+                "{\"event\":{\"usageEvent\":{\"totalInputTokens\":5,\"totalOutputTokens\":7}}}"))
+                .isEqualTo(new OutputEvent.UsageEvent(5, 7, OutputEvent.Tokens.NONE));
     }
 
     @Test

@@ -70,6 +70,31 @@ class NovaSessionRenewalTest {
         assertThat(emulator.streams()).noneSatisfy(s -> assertThat(s.endReason()).startsWith("modelTimeout"));
     }
 
+    @Test
+    void noHandOverWhileAToolCallIsOpenSoItsResultReachesTheStreamThatAsked() {
+        String schema = "{\"type\":\"object\"}";
+        sessions.open("call", new SessionOptions(null, null,
+                List.of(new io.voicegateway.nova.codec.ToolSpec("current_time", "Tells the time", schema)), null),
+                listener);
+        sessions.sendText("call", "current time please");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !listener.of("call", NovaEvent.ToolUse.class).isEmpty());
+        String toolUseId = listener.of("call", NovaEvent.ToolUse.class).get(0).toolUseId();
+        await().atMost(Duration.ofSeconds(10)).until(() -> emulator.streams().size() == 2); // renewal is due
+
+        sessions.sendText("call", "hello"); // a turn boundary while the tool call is open
+        awaitTurns(1);
+        sessions.sendToolResult("call", toolUseId, "{\"time\":\"12:00\"}");
+
+        StreamRecord first = emulator.streams().get(0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> first.toolResults().size() == 1);
+        awaitTurns(2); // the result was spoken; that turn's end is the hand-over
+        await().atMost(Duration.ofSeconds(10)).until(() -> first.endReason() != null);
+        assertThat(first.endReason()).isEqualTo("sessionEnd");
+        assertThat(listener.of("call", NovaEvent.TextOutput.class))
+                .anySatisfy(t -> assertThat(t.text()).isEqualTo("current_time result: {\"time\":\"12:00\"}"));
+        sessions.close("call").join();
+    }
+
     private void speak() {
         Speech.utterance(8000, 600, 600).forEach(frame -> sessions.sendAudio("call", frame));
     }

@@ -1,0 +1,34 @@
+package io.voicegateway.call;
+
+/**
+ * Tokens the model used on a call, by direction and kind, summed over every stream of the call (Nova reports
+ * running totals per stream, which restart at renewal, so the sums add its per-event deltas), with the cost
+ * estimated from the configured prices. Thread-safe.
+ */
+public final class CallUsage {
+
+    private long inputSpeech;
+    private long inputText;
+    private long outputSpeech;
+    private long outputText;
+    private double costUsd;
+
+    /** Adds one usage event's delta and its estimated cost. */
+    public synchronized void add(long inSpeech, long inText, long outSpeech, long outText, double cost) {
+        inputSpeech += inSpeech;
+        inputText += inText;
+        outputSpeech += outSpeech;
+        outputText += outText;
+        costUsd += cost;
+    }
+
+    public synchronized Snapshot snapshot() {
+        return new Snapshot(inputSpeech, inputText, outputSpeech, outputText,
+                inputSpeech + inputText + outputSpeech + outputText, Math.round(costUsd * 1_000_000) / 1_000_000.0);
+    }
+
+    /** Token counts and the estimated cost in US dollars (rounded to micro-dollars). */
+    public record Snapshot(long inputSpeechTokens, long inputTextTokens, long outputSpeechTokens,
+            long outputTextTokens, long totalTokens, double estimatedCostUsd) {
+    }
+}
