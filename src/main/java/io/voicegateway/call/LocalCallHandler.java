@@ -2,7 +2,7 @@ package io.voicegateway.call;
 
 import io.voicegateway.server.ApiException;
 import io.voicegateway.server.ApiJson;
-import io.voicegateway.server.DrainState;
+import io.voicegateway.server.CallAdmission;
 import io.voicegateway.server.GatewayProperties;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,13 +20,13 @@ public class LocalCallHandler implements Processor {
     private final CallRegistry calls;
     private final GatewayProperties gateway;
     private final ApiJson json;
-    private final DrainState drain;
+    private final CallAdmission admission;
 
-    public LocalCallHandler(CallRegistry calls, GatewayProperties gateway, ApiJson json, DrainState drain) {
+    public LocalCallHandler(CallRegistry calls, GatewayProperties gateway, ApiJson json, CallAdmission admission) {
         this.calls = calls;
         this.gateway = gateway;
         this.json = json;
-        this.drain = drain;
+        this.admission = admission;
     }
 
     @Override
@@ -34,7 +34,7 @@ public class LocalCallHandler implements Processor {
         if (!gateway.isLocal()) {
             throw ApiException.notFound("not_found", "POST /local/calls exists only in local mode");
         }
-        drain.admitNewCall();
+        admission.admitNewCall();
         CallRequest request = CallRequest.local(json.readObject(exchange.getIn().getBody(String.class), true), gateway);
         Call call = calls.create(new NewCall(CallDirection.LOCAL, "local", "gateway", request.voiceId(),
                 request.systemPrompt()));

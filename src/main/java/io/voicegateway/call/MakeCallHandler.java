@@ -2,7 +2,7 @@ package io.voicegateway.call;
 
 import io.voicegateway.server.ApiException;
 import io.voicegateway.server.ApiJson;
-import io.voicegateway.server.DrainState;
+import io.voicegateway.server.CallAdmission;
 import io.voicegateway.server.GatewayProperties;
 import io.voicegateway.twilio.OutboundCallPlacer;
 import io.voicegateway.twilio.OutboundCallPlacer.TwilioCallException;
@@ -25,22 +25,22 @@ public class MakeCallHandler implements Processor {
     private final OutboundCallPlacer twilio;
     private final GatewayProperties gateway;
     private final ApiJson json;
-    private final DrainState drain;
+    private final CallAdmission admission;
 
     public MakeCallHandler(CallRegistry calls, CallLifecycle lifecycle, OutboundCallPlacer twilio,
-                           GatewayProperties gateway, ApiJson json, DrainState drain) {
+                           GatewayProperties gateway, ApiJson json, CallAdmission admission) {
         this.calls = calls;
         this.lifecycle = lifecycle;
         this.twilio = twilio;
         this.gateway = gateway;
         this.json = json;
-        this.drain = drain;
+        this.admission = admission;
     }
 
     @Override
     public void process(Exchange exchange) {
         CallRequest request = CallRequest.outbound(json.readObject(exchange.getIn().getBody(String.class), false), gateway);
-        drain.admitNewCall();
+        admission.admitNewCall();
         List<String> missing = twilio.missingSettings();
         if (!missing.isEmpty()) {
             throw new ApiException(503, "twilio_not_configured",

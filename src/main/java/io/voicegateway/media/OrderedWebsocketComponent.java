@@ -24,6 +24,26 @@ public class OrderedWebsocketComponent extends VertxWebsocketComponent {
     // silently end up in the WebSocket URI's query instead of the endpoint's configuration.
     private final PropertyConfigurer componentConfigurer = new VertxWebsocketComponentConfigurer();
     private final PropertyConfigurer endpointConfigurer = new VertxWebsocketEndpointConfigurer();
+    private int connectionQueueLimit;
+    private Runnable onQueueFull = () -> { };
+
+    /** Messages one connection may have waiting for its worker (0 = no bound); see {@link ConnectionQueues}. */
+    public void setConnectionQueueLimit(int limit) {
+        this.connectionQueueLimit = limit;
+    }
+
+    int connectionQueueLimit() {
+        return connectionQueueLimit;
+    }
+
+    /** Told (on the event loop) of every message dropped because its connection's queue was full. */
+    public void setOnQueueFull(Runnable listener) {
+        this.onQueueFull = listener;
+    }
+
+    Runnable onQueueFull() {
+        return onQueueFull;
+    }
 
     @Override
     public PropertyConfigurer getComponentPropertyConfigurer() {

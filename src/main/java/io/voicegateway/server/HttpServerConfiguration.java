@@ -2,6 +2,7 @@ package io.voicegateway.server;
 
 import io.vertx.core.Vertx;
 import io.voicegateway.media.OrderedWebsocketComponent;
+import io.voicegateway.metrics.GatewayMetrics;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
@@ -29,8 +30,11 @@ public class HttpServerConfiguration {
      * ordering, on the shared Vert.x and the same port (it reuses the platform-http Router from the registry).
      */
     @Bean("twilio-ws")
-    public OrderedWebsocketComponent twilioWebsocket(Vertx vertx, GatewayProperties gateway) {
+    public OrderedWebsocketComponent twilioWebsocket(Vertx vertx, GatewayProperties gateway, OverloadProperties overload,
+                                                     GatewayMetrics metrics) {
         OrderedWebsocketComponent component = new OrderedWebsocketComponent();
+        component.setConnectionQueueLimit(overload.connectionQueueLimit());
+        component.setOnQueueFull(() -> metrics.frameDropped("queue_full"));
         component.setVertx(vertx);
         component.setDefaultHost("0.0.0.0");
         component.setDefaultPort(gateway.port());
