@@ -17,6 +17,8 @@ public final class MediaHeaders {
      * waited in its connection's queue (origin of the queueing delay and frame age figures).
      */
     public static final String ARRIVED_NANOS = "MediaArrivedNanos";
+    /** {@code Boolean}: this frame completed a chunk of model input (audio.nova-chunk-ms); false: held for the next. */
+    public static final String NOVA_CHUNK_READY = "MediaNovaChunkReady";
 
     private MediaHeaders() {
     }

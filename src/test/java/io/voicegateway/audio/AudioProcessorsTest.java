@@ -30,7 +30,7 @@ class AudioProcessorsTest {
     private static SileroVadModel model;
     private static CamelContext camel;
 
-    private final CallAudioStates states = new CallAudioStates(new AudioProperties(-55, 200),
+    private final CallAudioStates states = new CallAudioStates(new AudioProperties(-55, 200, 20),
             new VadProperties(0.5f, 250, 700, ""), () -> model);
     private final MuLawDecodeProcessor decode = new MuLawDecodeProcessor();
     private final NoiseGateProcessor gate = new NoiseGateProcessor(states);
