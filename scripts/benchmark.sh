@@ -97,31 +97,34 @@ trap - EXIT
     echo "**The load generator runs on the same machine and shares its CPU with the gateway** (and the emulator"
     echo "runs inside the gateway): the figures are a floor for what the gateway alone would do."
     echo "Lost = frames sent − the gateway's per-call \`frames_in\`; late = caller ticks that had to catch up (the"
-    echo "generator fell behind); gateway frame p99 is interpolated within histogram buckets (0.1/0.5/1/2/5/20 ms);"
+    echo "generator fell behind); dropped = inbound messages the gateway dropped (stale audio, full queues, malformed);"
+    echo "gateway frame, queueing delay (arrival → processing start) and frame age (arrival → handed to the model)"
+    echo "percentiles are interpolated within histogram buckets (0.05/0.1/0.2/0.5/1/2/5/10/20/50 ms …);"
     echo "CPU is the gateway's \`process_cpu_usage\` (share of all cores) sampled every 2 s, and its CPU time per inbound"
     echo "frame (everything the process did — both directions, the emulator, GC, JIT — over the frames in); GC is the total"
     echo "pause time during the step; heap is used heap. A 20-call warm-up runs first and is not recorded."
     echo
-    echo "| calls | ok / failed | frames sent | lost | late (caller / gateway >20 ms) | gateway frame p50 / p99 ms | reply p50 / p95 / p99 ms | barge-in p50 / p95 / p99 ms | CPU mean / max | CPU µs / frame | GC pause ms | heap before / max / after MB |"
-    echo "|---:|---|---:|---:|---|---|---|---|---|---:|---:|---|"
+    echo "| calls | ok / failed | frames sent | lost | dropped | late (caller / gateway >20 ms) | gateway frame p50 / p99 ms | queueing delay p50 / p99 ms | frame age p99 ms | reply p50 / p95 / p99 ms | barge-in p50 / p95 / p99 ms | CPU mean / max | CPU µs / frame | GC pause ms | heap before / max / after MB |"
+    echo "|---:|---|---:|---:|---:|---|---|---|---:|---|---|---|---:|---:|---|"
     for n in $CALLS; do
         python3 - "$WORK/load-$n.json" <<'EOF'
 import json, sys
 try:
     r = json.load(open(sys.argv[1]))
 except Exception:
-    print("| ? | run failed (no JSON) | | | | | | | | | | |")
+    print("| ? | run failed (no JSON) | | | | | | | | | | | | | |")
     sys.exit(0)
 f = lambda v, d=1: "-" if v is None else f"{v:.{d}f}"
 p = lambda k: " / ".join(f(r[k][q], 0) for q in ("p50", "p95", "p99"))
 pct = lambda v: "-" if v is None else f"{v*100:.0f} %"
-print(f"| {r['calls']} | {r['calls_ok']} / {r['calls_failed']} | {r['frames_sent']} | {r['frames_lost']} "
+print(f"| {r['calls']} | {r['calls_ok']} / {r['calls_failed']} | {r['frames_sent']} | {r['frames_lost']} | {r['gateway_frames_dropped']} "
       f"| {r['frames_late']} / {r['gateway_frames_late']} | {f(r['gateway_frame_p50_ms'],2)} / {f(r['gateway_frame_p99_ms'],2)} "
+      f"| {f(r.get('queue_delay_p50_ms'),2)} / {f(r.get('queue_delay_p99_ms'),2)} | {f(r.get('frame_age_p99_ms'),2)} "
       f"| {p('reply_latency_ms')} | {p('barge_in_latency_ms')} | {pct(r['cpu_mean'])} / {pct(r['cpu_max'])} | {f(r['cpu_us_per_frame'],0)} | {f(r['gc_pause_ms'],0)} "
       f"| {f(r['heap_before_mb'],0)} / {f(r['heap_max_mb'],0)} / {f(r['heap_after_mb'],0)} |")
 errors = r.get("errors") or {}
 for e, c in errors.items():
-    print(f"|  | {c} × {e} | | | | | | | | | | |")
+    print(f"|  | {c} × {e} | | | | | | | | | | | | | |")
 EOF
     done
     echo
