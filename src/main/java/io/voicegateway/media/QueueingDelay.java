@@ -55,10 +55,16 @@ public class QueueingDelay {
         return true;
     }
 
-    /** Mean queueing delay of the last complete one-second window with frames, in ms; 0 once frames stop. */
+    /** Mean queueing delay of the last complete one-second window, in ms; 0 once frames have stopped. */
     public double recentMeanMs() {
-        // No frames for two windows: nothing is queued (the calls ended), whatever the last window said.
-        if (System.nanoTime() - lastWindowEnd > 2 * WINDOW_NANOS && windowCount.sum() == 0) {
+        return recentMeanMs(System.nanoTime());
+    }
+
+    double recentMeanMs(long nowNanos) {
+        // While frames flow a window closes at least every second. None closed for two: frames stopped (the calls
+        // ended, or were declined), so nothing waits any more — else a last overloaded second would decline new
+        // calls for ever, with no frames left to update it.
+        if (nowNanos - lastWindowEnd > 2 * WINDOW_NANOS) {
             return 0;
         }
         return lastWindowMeanNanos / 1e6;

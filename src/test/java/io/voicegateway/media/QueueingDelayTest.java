@@ -59,6 +59,20 @@ class QueueingDelayTest {
     }
 
     @Test
+    void onceFramesStopTheFigureFallsToZeroSoNewCallsAreNotDeclinedForEver() {
+        long start = System.nanoTime();
+        for (int i = 0; i < 10; i++) {
+            long at = start + i * 20 * MS;
+            delay.takeUp(at - 150 * MS, at);
+        }
+        long closed = start + 1_100 * MS;
+        delay.takeUp(closed - 150 * MS, closed);
+        assertThat(delay.recentMeanMs(closed + 500 * MS)).isGreaterThan(100.0);
+
+        assertThat(delay.recentMeanMs(closed + 2_100 * MS)).isZero();
+    }
+
+    @Test
     void staleDropsCanBeTurnedOff() {
         QueueingDelay keepAll = new QueueingDelay(new GatewayMetrics(registry), new OverloadProperties(0, 100, 0, 500));
         long now = System.nanoTime();
