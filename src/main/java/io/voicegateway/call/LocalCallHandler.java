@@ -3,7 +3,7 @@ package io.voicegateway.call;
 import io.voicegateway.nova.NovaProperties;
 import io.voicegateway.server.ApiException;
 import io.voicegateway.server.ApiJson;
-import io.voicegateway.server.DrainState;
+import io.voicegateway.server.CallAdmission;
 import io.voicegateway.server.GatewayProperties;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,16 +21,16 @@ public class LocalCallHandler implements Processor {
     private final CallRegistry calls;
     private final GatewayProperties gateway;
     private final ApiJson json;
-    private final DrainState drain;
+    private final CallAdmission admission;
     private final NovaProperties nova;
 
-    public LocalCallHandler(CallRegistry calls, GatewayProperties gateway, ApiJson json, DrainState drain,
+    public LocalCallHandler(CallRegistry calls, GatewayProperties gateway, ApiJson json, CallAdmission admission,
                             NovaProperties nova) {
         this.nova = nova;
         this.calls = calls;
         this.gateway = gateway;
         this.json = json;
-        this.drain = drain;
+        this.admission = admission;
     }
 
     @Override
@@ -38,7 +38,7 @@ public class LocalCallHandler implements Processor {
         if (!gateway.isLocal()) {
             throw ApiException.notFound("not_found", "POST /local/calls exists only in local mode");
         }
-        drain.admitNewCall();
+        admission.admitNewCall();
         CallRequest request = CallRequest.local(json.readObject(exchange.getIn().getBody(String.class), true), gateway)
                 .requireVoiceOf(nova.modelId());
         Call call = calls.create(new NewCall(CallDirection.LOCAL, "local", "gateway", request.voiceId(),

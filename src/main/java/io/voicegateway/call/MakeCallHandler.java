@@ -3,7 +3,7 @@ package io.voicegateway.call;
 import io.voicegateway.nova.NovaProperties;
 import io.voicegateway.server.ApiException;
 import io.voicegateway.server.ApiJson;
-import io.voicegateway.server.DrainState;
+import io.voicegateway.server.CallAdmission;
 import io.voicegateway.server.GatewayProperties;
 import io.voicegateway.twilio.OutboundCallPlacer;
 import io.voicegateway.twilio.OutboundCallPlacer.TwilioCallException;
@@ -26,25 +26,25 @@ public class MakeCallHandler implements Processor {
     private final OutboundCallPlacer twilio;
     private final GatewayProperties gateway;
     private final ApiJson json;
-    private final DrainState drain;
+    private final CallAdmission admission;
     private final NovaProperties nova;
 
     public MakeCallHandler(CallRegistry calls, CallLifecycle lifecycle, OutboundCallPlacer twilio,
-                           GatewayProperties gateway, ApiJson json, DrainState drain, NovaProperties nova) {
+                           GatewayProperties gateway, ApiJson json, CallAdmission admission, NovaProperties nova) {
         this.nova = nova;
         this.calls = calls;
         this.lifecycle = lifecycle;
         this.twilio = twilio;
         this.gateway = gateway;
         this.json = json;
-        this.drain = drain;
+        this.admission = admission;
     }
 
     @Override
     public void process(Exchange exchange) {
         CallRequest request = CallRequest.outbound(json.readObject(exchange.getIn().getBody(String.class), false), gateway)
                 .requireVoiceOf(nova.modelId());
-        drain.admitNewCall();
+        admission.admitNewCall();
         List<String> missing = twilio.missingSettings();
         if (!missing.isEmpty()) {
             throw new ApiException(503, "twilio_not_configured",

@@ -34,12 +34,15 @@ import picocli.CommandLine.Option;
             "",
             "Lost frames = frames sent minus the gateway's per-call stats.frames_in; late frames = sender ticks "
                 + "that had to catch up (the load generator itself fell behind). The gateway's frame p50/p99 come "
-                + "from its histogram buckets, interpolated (bucket resolution). CPU and heap are the gateway's, "
+                + "from its histogram buckets, interpolated (bucket resolution), as do its queueing delay (frame arrival → "
+                + "processing start) and frame age (arrival → handed to the model). CPU and heap are the gateway's, "
                 + "sampled from /metrics every 2 s. The load generator runs on the same machine: on a small box it "
                 + "competes with the gateway for CPU."})
 public final class LoadCommand implements Callable<Integer> {
 
     static final String FRAME_HISTOGRAM = "gateway_frame_processing_seconds";
+    static final String QUEUE_DELAY_HISTOGRAM = "gateway_frame_queue_delay_seconds";
+    static final String FRAME_AGE_HISTOGRAM = "gateway_frame_age_seconds";
     private static final double MB = 1024.0 * 1024.0;
 
     @Option(names = "--calls", required = true, description = "Concurrent calls.")
@@ -184,6 +187,8 @@ public final class LoadCommand implements Callable<Integer> {
                 ms(PrometheusText.quantileOfDelta(bucketsBefore, bucketsAfter, 0.50)),
                 ms(PrometheusText.quantileOfDelta(bucketsBefore, bucketsAfter, 0.99)),
                 scraped && frames > 0 ? delta(before, after, FRAME_HISTOGRAM + "_sum") / frames * 1000 : null,
+                quantileMs(before, after, QUEUE_DELAY_HISTOGRAM, 0.50), quantileMs(before, after, QUEUE_DELAY_HISTOGRAM, 0.99),
+                quantileMs(before, after, FRAME_AGE_HISTOGRAM, 0.99),
                 samples.cpuMean(), samples.cpuMax(),
                 scraped && frames > 0 ? delta(before, after, "process_cpu_time_ns_total") / 1000 / frames : null,
                 scraped ? delta(before, after, "jvm_gc_pause_seconds_sum") * 1000 : null,
@@ -192,6 +197,10 @@ public final class LoadCommand implements Callable<Integer> {
 
     private static double delta(PrometheusText before, PrometheusText after, String name) {
         return after.sum(name) - before.sum(name);
+    }
+
+    private static Double quantileMs(PrometheusText before, PrometheusText after, String histogram, double q) {
+        return ms(PrometheusText.quantileOfDelta(before.buckets(histogram), after.buckets(histogram), q));
     }
 
     private static Double ms(Double seconds) {

@@ -19,6 +19,10 @@ import java.util.Map;
  * @param cpuUsPerFrame         gateway CPU time ({@code process_cpu_time_ns_total} delta) per inbound frame, in µs:
  *                              all its work (both directions, the emulator in local mode, GC, JIT) over the frames
  *                              in; unlike latencies, barely moved by other processes on the machine
+ * @param queueDelayP50Ms       p50 of {@code gateway_frame_queue_delay_seconds} over the run (arrival at the
+ *                              gateway's WebSocket → its call's worker starts on the frame), bucket resolution
+ * @param queueDelayP99Ms       p99 of the same
+ * @param frameAgeP99Ms         p99 of {@code gateway_frame_age_seconds} (arrival → handed to the model)
  * @param gcPauseMs             total GC pause during the run ({@code jvm_gc_pause_seconds_sum} delta)
  */
 record LoadResult(int calls, int ok, int failed, Map<String, Integer> errors, long turns, double wallSeconds,
@@ -26,6 +30,7 @@ record LoadResult(int calls, int ok, int failed, Map<String, Integer> errors, lo
                   long framesLate, long gatewayFramesLate, long gatewayFramesDropped,
                   Percentiles replyMs, Percentiles bargeInMs,
                   Double gatewayFrameP50Ms, Double gatewayFrameP99Ms, Double gatewayFrameMeanMs,
+                  Double queueDelayP50Ms, Double queueDelayP99Ms, Double frameAgeP99Ms,
                   Double cpuMean, Double cpuMax, Double cpuUsPerFrame, Double gcPauseMs,
                   Double heapBeforeMb, Double heapAfterMb, Double heapMaxMb) {
 
@@ -50,6 +55,9 @@ record LoadResult(int calls, int ok, int failed, Map<String, Integer> errors, lo
         m.put("gateway_frame_p50_ms", round(gatewayFrameP50Ms));
         m.put("gateway_frame_p99_ms", round(gatewayFrameP99Ms));
         m.put("gateway_frame_mean_ms", round(gatewayFrameMeanMs));
+        m.put("queue_delay_p50_ms", round(queueDelayP50Ms));
+        m.put("queue_delay_p99_ms", round(queueDelayP99Ms));
+        m.put("frame_age_p99_ms", round(frameAgeP99Ms));
         m.put("cpu_mean", round(cpuMean));
         m.put("cpu_max", round(cpuMax));
         m.put("cpu_us_per_frame", round(cpuUsPerFrame));
@@ -84,6 +92,8 @@ record LoadResult(int calls, int ok, int failed, Map<String, Integer> errors, lo
         row(t, "barge-in latency", "%s", latency(bargeInMs));
         row(t, "gateway frame", "p50 %s  p99 %s  mean %s ms (p50/p99 at bucket resolution)", fmt(gatewayFrameP50Ms),
                 fmt(gatewayFrameP99Ms), fmt(gatewayFrameMeanMs));
+        row(t, "queueing delay", "p50 %s  p99 %s ms; frame age p99 %s ms (arrival → model, bucket resolution)",
+                fmt(queueDelayP50Ms), fmt(queueDelayP99Ms), fmt(frameAgeP99Ms));
         row(t, "gateway CPU", "mean %s  max %s %% of all cores; %s µs CPU per inbound frame; GC pauses %s ms",
                 pct(cpuMean), pct(cpuMax), fmt(cpuUsPerFrame), fmt(gcPauseMs));
         row(t, "gateway heap", "%s MB before, %s MB after, %s MB max sampled", fmt(heapBeforeMb), fmt(heapAfterMb),

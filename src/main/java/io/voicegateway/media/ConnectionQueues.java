@@ -7,20 +7,28 @@ import java.util.concurrent.Executor;
 /**
  * One {@link SerialExecutor} per WebSocket connection key over one shared pool: a connection's events run in
  * the order they arrived, different connections run in parallel. A connection's queue is dropped once its
- * last task (the close) has run, so the map holds only open connections.
+ * last task (the close) has run, so the map holds only open connections. A connection's queue may be bounded:
+ * a call that is seconds behind (its frames go stale and are dropped anyway) must not hold unbounded memory.
  */
 final class ConnectionQueues {
 
     private final Map<String, SerialExecutor> queues = new ConcurrentHashMap<>();
     private final Executor pool;
+    private final int limit;
 
     ConnectionQueues(Executor pool) {
-        this.pool = pool;
+        this(pool, 0);
     }
 
-    /** Queues a task behind the connection's earlier ones. */
-    void submit(String connectionKey, Runnable task) {
-        queueOf(connectionKey).execute(task);
+    /** @param limit tasks one connection may have waiting (0 = no bound); {@link #submitLast} is never refused */
+    ConnectionQueues(Executor pool, int limit) {
+        this.pool = pool;
+        this.limit = limit;
+    }
+
+    /** Queues a task behind the connection's earlier ones; false (task not queued) when its queue is full. */
+    boolean submit(String connectionKey, Runnable task) {
+        return queueOf(connectionKey).offer(task, limit);
     }
 
     /** Queues the connection's last task; the connection's state is released once it has run. */

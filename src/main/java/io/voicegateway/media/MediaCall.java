@@ -41,6 +41,8 @@ public final class MediaCall {
      */
     private volatile int voicedFrames;
     private volatile long timerId = -1;
+    /** Inbound thread only; created on the first frame. */
+    private NovaChunker novaChunker;
 
     MediaCall(Call call, String connectionKey, ServerWebSocket socket, TwilioMessageCodec codec,
               PlaybackTracker playback, BargeInDetector bargeIn, CallerAudioOut audioOut, int novaInputRate) {
@@ -59,6 +61,14 @@ public final class MediaCall {
         short[] out = new short[toNova.maxOutput(frame.length)];
         int n = toNova.process(frame, 0, frame.length, out, 0);
         return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+    }
+
+    /** This call's chunker of model input, {@code frames} frames per chunk (inbound thread only). */
+    NovaChunker novaChunker(int frames) {
+        if (novaChunker == null) {
+            novaChunker = new NovaChunker(frames);
+        }
+        return novaChunker;
     }
 
     public Call call() {

@@ -12,6 +12,13 @@ public final class MediaHeaders {
     public static final String DTMF_DIGIT = "TwilioDtmfDigit";
     /** {@code Long}: System.nanoTime() when the route started on the frame (origin of the inbound latency figures). */
     public static final String RECEIVED_NANOS = "MediaReceivedNanos";
+    /**
+     * {@code Long}: System.nanoTime() when the message reached the WebSocket consumer on the event loop, before it
+     * waited in its connection's queue (origin of the queueing delay and frame age figures).
+     */
+    public static final String ARRIVED_NANOS = "MediaArrivedNanos";
+    /** {@code Boolean}: this frame completed a chunk of model input (audio.nova-chunk-ms); false: held for the next. */
+    public static final String NOVA_CHUNK_READY = "MediaNovaChunkReady";
 
     private MediaHeaders() {
     }

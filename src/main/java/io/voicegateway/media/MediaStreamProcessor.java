@@ -40,16 +40,18 @@ public class MediaStreamProcessor implements Processor {
     private final ConversationLimit limit;
     private final GatewayMetrics metrics;
     private final MediaProperties settings;
+    private final QueueingDelay queueing;
 
     public MediaStreamProcessor(MediaCalls media, CallRegistry calls, CallLifecycle lifecycle, GatewayProperties gateway,
                                 WebhookToken token, ConversationLimit limit, GatewayMetrics metrics,
-                                MediaProperties settings) {
+                                MediaProperties settings, QueueingDelay queueing) {
         this.settings = settings;
         this.media = media;
         this.lifecycle = lifecycle;
         this.admission = new StreamAdmission(calls, gateway, token);
         this.limit = limit;
         this.metrics = metrics;
+        this.queueing = queueing;
     }
 
     @Override
@@ -189,7 +191,12 @@ public class MediaStreamProcessor implements Processor {
         }
         call.call().stats().frameIn();
         metrics.frameIn();
-        exchange.getIn().setHeader(MediaHeaders.RECEIVED_NANOS, System.nanoTime());
+        long now = System.nanoTime();
+        Long arrived = exchange.getIn().getHeader(MediaHeaders.ARRIVED_NANOS, Long.class);
+        if (arrived != null && !queueing.takeUp(arrived, now)) {
+            return "ignored"; // waited too long behind the call's earlier frames: late audio only adds lag
+        }
+        exchange.getIn().setHeader(MediaHeaders.RECEIVED_NANOS, now);
         exchange.getIn().setBody(media.payload());
         return "media";
     }

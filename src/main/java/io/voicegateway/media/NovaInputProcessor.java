@@ -1,6 +1,7 @@
 package io.voicegateway.media;
 
 import io.voicegateway.audio.AudioHeaders;
+import io.voicegateway.audio.AudioProperties;
 import io.voicegateway.nova.NovaSonicConstants;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -9,15 +10,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * Last step before the model: the caller's 8 kHz frame resampled to Nova's input rate (a copy: the model
- * stream sends it asynchronously), and the headers the {@code nova-sonic:} producer needs for AUDIO.
+ * stream sends it asynchronously), and the headers the {@code nova-sonic:} producer needs for AUDIO. With
+ * {@code audio.nova-chunk-ms} above 20, frames are joined into longer chunks and {@link MediaHeaders#NOVA_CHUNK_READY}
+ * tells the route whether this frame completed one.
  */
 @Component("novaInput")
 public class NovaInputProcessor implements Processor {
 
     private final MediaCalls media;
+    private final int framesPerChunk;
 
-    public NovaInputProcessor(MediaCalls media) {
+    public NovaInputProcessor(MediaCalls media, AudioProperties audio) {
         this.media = media;
+        this.framesPerChunk = audio.novaChunkMs() / 20;
     }
 
     @Override
@@ -28,9 +33,15 @@ public class NovaInputProcessor implements Processor {
         short[] frame = in.getBody(short[].class);
         if (call == null || frame == null) {
             in.setHeader(MediaHeaders.EVENT, "ignored");
+            in.setHeader(MediaHeaders.NOVA_CHUNK_READY, false);
             return;
         }
-        in.setBody(call.toNova(frame));
+        short[] chunk = call.novaChunker(framesPerChunk).add(call.toNova(frame));
+        in.setHeader(MediaHeaders.NOVA_CHUNK_READY, chunk != null);
+        if (chunk == null) {
+            return;
+        }
+        in.setBody(chunk);
         in.setHeader(NovaSonicConstants.OPERATION, "AUDIO");
         in.setHeader(NovaSonicConstants.CALL_ID, callId);
     }

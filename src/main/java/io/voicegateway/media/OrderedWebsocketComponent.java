@@ -26,6 +26,8 @@ public class OrderedWebsocketComponent extends VertxWebsocketComponent {
     private final PropertyConfigurer endpointConfigurer = new VertxWebsocketEndpointConfigurer();
     /** Caps on each server connection's inbound messages; null for none. */
     private MessageLimits messageLimits;
+    private int connectionQueueLimit;
+    private Runnable onQueueFull = () -> { };
 
     public MessageLimits getMessageLimits() {
         return messageLimits;
@@ -34,6 +36,24 @@ public class OrderedWebsocketComponent extends VertxWebsocketComponent {
     /** Applies size and rate caps to every server connection opened after this call. */
     public void setMessageLimits(MessageLimits messageLimits) {
         this.messageLimits = messageLimits;
+    }
+
+    /** Messages one connection may have waiting for its worker (0 = no bound); see {@link ConnectionQueues}. */
+    public void setConnectionQueueLimit(int limit) {
+        this.connectionQueueLimit = limit;
+    }
+
+    int connectionQueueLimit() {
+        return connectionQueueLimit;
+    }
+
+    /** Told (on the event loop) of every message dropped because its connection's queue was full. */
+    public void setOnQueueFull(Runnable listener) {
+        this.onQueueFull = listener;
+    }
+
+    Runnable onQueueFull() {
+        return onQueueFull;
     }
 
     @Override

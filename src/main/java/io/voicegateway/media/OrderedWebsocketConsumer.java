@@ -49,7 +49,7 @@ public class OrderedWebsocketConsumer extends VertxWebsocketConsumer {
         queues = new ConnectionQueues(task -> vertx.executeBlocking(() -> {
             task.run();
             return null;
-        }, false));
+        }, false), orderedComponent().connectionQueueLimit());
         super.doStart();
     }
 
@@ -92,13 +92,21 @@ public class OrderedWebsocketConsumer extends VertxWebsocketConsumer {
     @Override
     protected void processExchange(Exchange exchange, RoutingContext routingContext) {
         String connectionKey = exchange.getMessage().getHeader(VertxWebsocketConstants.CONNECTION_KEY, String.class);
+        // Taken on the event loop, before the queue: the origin of the queueing-delay and frame-age figures.
+        exchange.getMessage().setHeader(MediaHeaders.ARRIVED_NANOS, System.nanoTime());
         Context eventLoop = routingContext.vertx().getOrCreateContext();
         Runnable task = () -> process(exchange, routingContext, eventLoop);
         if (exchange.getMessage().getHeader(VertxWebsocketConstants.EVENT) == VertxWebsocketEvent.CLOSE) {
             queues.submitLast(connectionKey, task);
-        } else {
-            queues.submit(connectionKey, task);
+        } else if (!queues.submit(connectionKey, task)) {
+            // The connection is far behind: drop this message rather than queue it (it is counted, not processed).
+            releaseExchange(exchange, false);
+            orderedComponent().onQueueFull().run();
         }
+    }
+
+    private OrderedWebsocketComponent orderedComponent() {
+        return (OrderedWebsocketComponent) getEndpoint().getComponent();
     }
 
     /** Number of connections whose queue is held; zero once every connection has closed and drained. */

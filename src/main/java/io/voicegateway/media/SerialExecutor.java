@@ -4,6 +4,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs its tasks one at a time, in submission order, on threads borrowed from a shared pool. Many serial
@@ -17,6 +18,8 @@ final class SerialExecutor implements Executor {
 
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean draining = new AtomicBoolean();
+    /** Tasks queued and not yet started (ConcurrentLinkedQueue.size() walks the queue). */
+    private final AtomicInteger pending = new AtomicInteger();
     private final Executor pool;
 
     SerialExecutor(Executor pool) {
@@ -25,8 +28,18 @@ final class SerialExecutor implements Executor {
 
     @Override
     public void execute(Runnable task) {
+        pending.incrementAndGet();
         tasks.offer(task);
         drainIfIdle();
+    }
+
+    /** Queues the task unless {@code limit} (> 0) tasks are already waiting; false when refused. */
+    boolean offer(Runnable task, int limit) {
+        if (limit > 0 && pending.get() >= limit) {
+            return false;
+        }
+        execute(task);
+        return true;
     }
 
     private void drainIfIdle() {
@@ -39,6 +52,7 @@ final class SerialExecutor implements Executor {
         try {
             Runnable task;
             for (int i = 0; i < BATCH && (task = tasks.poll()) != null; i++) {
+                pending.decrementAndGet();
                 task.run();
             }
         } finally {

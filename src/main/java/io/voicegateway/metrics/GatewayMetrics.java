@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import io.voicegateway.nova.NovaError;
 import io.voicegateway.nova.session.NovaSessionObserver;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
@@ -18,9 +19,23 @@ import org.springframework.stereotype.Component;
 @Component
 public class GatewayMetrics implements NovaSessionObserver {
 
-    private static final Duration[] SLO = {Duration.ofNanos(100_000), Duration.ofNanos(500_000), Duration.ofMillis(1),
-        Duration.ofMillis(2), Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofMillis(80),
-        Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2)};
+    /** Histogram buckets: fine at the bottom so 0.05, 0.1, 0.2 and 0.5 ms frame and queueing times differ. */
+    private static final Duration[] SLO = {Duration.ofNanos(50_000), Duration.ofNanos(100_000),
+        Duration.ofNanos(200_000), Duration.ofNanos(500_000), Duration.ofMillis(1), Duration.ofMillis(2),
+        Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(50),
+        Duration.ofMillis(80), Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(500),
+        Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5)};
+
+    /** Label values each counter is registered with at startup, so every series exists (at 0) before it moves. */
+    public static final List<String> BARGE_IN_SOURCES = List.of("vad", "model");
+    /** no_stream: no admitted stream; stale: waited longer than overload.stale-audio-ms; queue_full: see ConnectionQueues. */
+    public static final List<String> DROP_REASONS = List.of("no_stream", "malformed", "before_start", "stale",
+            "queue_full");
+    public static final List<String> WEBHOOK_RESULTS = List.of("ok", "forged", "invalid");
+    public static final List<String> REFUSAL_REASONS = List.of("unknown_call", "ended_call", "duplicate_stream",
+            "signature", "token", "unsigned", "start_timeout", "oversize", "flood");
+    public static final List<String> DECLINE_REASONS = List.of("draining", "max_calls", "overloaded");
+    public static final List<String> TIMEOUT_REASONS = List.of("stream_wait", "model_reply");
 
     private final MeterRegistry registry;
     /** gateway_frames_inbound_total: caller frames taken into the pipeline. */
@@ -39,6 +54,13 @@ public class GatewayMetrics implements NovaSessionObserver {
     private final Timer replyLatency;
     /** gateway_bargein_latency_seconds: first frame of the caller's speech over the model → clear sent. */
     private final Timer bargeInLatency;
+    /**
+     * gateway_frame_queue_delay_seconds: inbound frame's arrival at the WebSocket consumer (event loop) → taken
+     * into the pipeline on its connection's worker: the time spent waiting behind the call's earlier messages.
+     */
+    private final Timer queueDelay;
+    /** gateway_frame_age_seconds: inbound frame's arrival at the WebSocket consumer → handed to the model stream. */
+    private final Timer frameAge;
 
     public GatewayMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -51,6 +73,14 @@ public class GatewayMetrics implements NovaSessionObserver {
         modelAudioForward = latency("gateway.model.audio.forward", "Model audio chunk to caller frames sent");
         replyLatency = latency("gateway.reply.latency", "Caller turn end to first reply frame");
         bargeInLatency = latency("gateway.bargein.latency", "Caller speech onset over the model to clear sent");
+        queueDelay = latency("gateway.frame.queue.delay", "Inbound frame arrival to processing start");
+        frameAge = latency("gateway.frame.age", "Inbound frame arrival to handed to the model");
+        BARGE_IN_SOURCES.forEach(source -> registry.counter("gateway.bargeins", "source", source));
+        DROP_REASONS.forEach(reason -> registry.counter("gateway.frames.dropped", "reason", reason));
+        WEBHOOK_RESULTS.forEach(result -> registry.counter("gateway.webhooks", "result", result));
+        REFUSAL_REASONS.forEach(reason -> registry.counter("gateway.websocket.refused", "reason", reason));
+        DECLINE_REASONS.forEach(reason -> registry.counter("gateway.calls.declined", "reason", reason));
+        TIMEOUT_REASONS.forEach(reason -> registry.counter("gateway.calls.timed.out", "reason", reason));
     }
 
     private Timer latency(String name, String description) {
@@ -72,6 +102,14 @@ public class GatewayMetrics implements NovaSessionObserver {
         if (nanos > 20_000_000L) {
             framesLate.increment();
         }
+    }
+
+    public void frameQueued(long nanos) {
+        queueDelay.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    public void frameHandedOn(long ageNanos) {
+        frameAge.record(ageNanos, TimeUnit.NANOSECONDS);
     }
 
     public void vadInference(long nanos) {
@@ -117,6 +155,11 @@ public class GatewayMetrics implements NovaSessionObserver {
     /** gateway_calls_timed_out_total{reason=stream_wait|model_reply}: calls ended by a media timeout. */
     public void callTimedOut(String reason) {
         registry.counter("gateway.calls.timed.out", "reason", reason).increment();
+    }
+
+    /** gateway_calls_declined_total{reason=draining|max_calls|overloaded}: new calls turned away at admission. */
+    public void callDeclined(String reason) {
+        registry.counter("gateway.calls.declined", "reason", reason).increment();
     }
 
     /** gateway_nova_sessions_total{event=opened|renewed|reopened|failed, reason}. */
@@ -170,6 +213,14 @@ public class GatewayMetrics implements NovaSessionObserver {
 
     Timer frameProcessingTimer() {
         return frameProcessing;
+    }
+
+    Timer queueDelayTimer() {
+        return queueDelay;
+    }
+
+    Timer frameAgeTimer() {
+        return frameAge;
     }
 
     Timer vadTimer() {

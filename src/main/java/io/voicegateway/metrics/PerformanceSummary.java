@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * One INFO line every {@code metrics.summary-interval} (10 s) while there is activity: active calls, frames in and
- * out, frame processing avg/p99, VAD time, reply latency avg/p95, barge-ins — the figures of the last interval
+ * out, inbound queueing delay avg/p99 and frame age p99 (the lag a busy gateway adds before it even starts on a
+ * frame), frame processing avg/p99, VAD time, reply latency avg/p95, barge-ins — the figures of the last interval
  * (averages and counts) or of the last minute (percentiles: Micrometer's decaying window).
  */
 @Component
@@ -52,9 +53,12 @@ public class PerformanceSummary implements DisposableBean {
         if (active == 0 && delta.framesIn == 0 && delta.framesOut == 0) {
             return null;
         }
-        return String.format(Locale.ROOT, "Performance: %d active calls, frames in %d out %d, frame processing avg "
+        return String.format(Locale.ROOT, "Performance: %d active calls, frames in %d out %d, queueing delay avg "
+                        + "%.3f ms p99 %.3f ms, frame age p99 %.3f ms, frame processing avg "
                         + "%.3f ms p99 %.3f ms, VAD avg %.0f µs, reply latency avg %.0f ms p95 %.0f ms, barge-ins %d",
-                active, delta.framesIn, delta.framesOut, avgMs(delta.frameNanos, delta.frames),
+                active, delta.framesIn, delta.framesOut, avgMs(delta.queueNanos, delta.queued),
+                percentileMs(metrics.queueDelayTimer(), 0.99), percentileMs(metrics.frameAgeTimer(), 0.99),
+                avgMs(delta.frameNanos, delta.frames),
                 percentileMs(metrics.frameProcessingTimer(), 0.99), avgMs(delta.vadNanos, delta.vadWindows) * 1000,
                 avgMs(delta.replyNanos, delta.replies), percentileMs(metrics.replyTimer(), 0.95), delta.bargeIns);
     }
@@ -90,19 +94,22 @@ public class PerformanceSummary implements DisposableBean {
     }
 
     /** Monotonic totals; the summary reports their differences. */
-    private record Totals(long framesIn, long framesOut, long frames, double frameNanos, long vadWindows,
-                          double vadNanos, long replies, double replyNanos, long bargeIns) {
-        static final Totals ZERO = new Totals(0, 0, 0, 0, 0, 0, 0, 0, 0);
+    private record Totals(long framesIn, long framesOut, long queued, double queueNanos, long frames,
+                          double frameNanos, long vadWindows, double vadNanos, long replies, double replyNanos,
+                          long bargeIns) {
+        static final Totals ZERO = new Totals(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
         static Totals of(GatewayMetrics m) {
             return new Totals((long) m.framesInCounter().count(), (long) m.framesOutCounter().count(),
+                    m.queueDelayTimer().count(), m.queueDelayTimer().totalTime(TimeUnit.NANOSECONDS),
                     m.frameProcessingTimer().count(), m.frameProcessingTimer().totalTime(TimeUnit.NANOSECONDS),
                     m.vadTimer().count(), m.vadTimer().totalTime(TimeUnit.NANOSECONDS),
                     m.replyTimer().count(), m.replyTimer().totalTime(TimeUnit.NANOSECONDS), (long) m.bargeIns());
         }
 
         Totals minus(Totals o) {
-            return new Totals(framesIn - o.framesIn, framesOut - o.framesOut, frames - o.frames,
+            return new Totals(framesIn - o.framesIn, framesOut - o.framesOut, queued - o.queued,
+                    queueNanos - o.queueNanos, frames - o.frames,
                     frameNanos - o.frameNanos, vadWindows - o.vadWindows, vadNanos - o.vadNanos,
                     replies - o.replies, replyNanos - o.replyNanos, bargeIns - o.bargeIns);
         }

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 /**
  * Whether this instance admits new calls. Draining (POST /ops/drain, or SIGTERM) refuses new calls — webhooks
  * answer TwiML that politely declines, the call APIs answer 503, /health answers 503 DRAINING so load balancers
- * stop routing here — while calls already running carry on.
+ * stop routing here — while calls already running carry on. {@link CallAdmission} asks it for every new call.
  */
 @Component
 public class DrainState {
@@ -30,14 +30,6 @@ public class DrainState {
     public void resume() {
         if (draining.compareAndSet(true, false)) {
             LOG.info("Resumed: new calls are admitted again");
-        }
-    }
-
-    /** Throws the API's 503 for a new call while draining. */
-    public void admitNewCall() {
-        if (isDraining()) {
-            throw new ApiException(503, "draining",
-                    "This instance is draining and takes no new calls; retry on another instance");
         }
     }
 }

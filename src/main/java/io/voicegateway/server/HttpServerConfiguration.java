@@ -33,10 +33,12 @@ public class HttpServerConfiguration {
      */
     @Bean("twilio-ws")
     public OrderedWebsocketComponent twilioWebsocket(Vertx vertx, GatewayProperties gateway, MediaProperties media,
-                                                     GatewayMetrics metrics) {
+                                                     OverloadProperties overload, GatewayMetrics metrics) {
         OrderedWebsocketComponent component = new OrderedWebsocketComponent();
         component.setMessageLimits(new MessageLimits(media.maxMessageBytes(), media.maxMessagesPerSecond(),
                 metrics::streamRefused));
+        component.setConnectionQueueLimit(overload.connectionQueueLimit());
+        component.setOnQueueFull(() -> metrics.frameDropped("queue_full"));
         component.setVertx(vertx);
         component.setDefaultHost("0.0.0.0");
         component.setDefaultPort(gateway.port());

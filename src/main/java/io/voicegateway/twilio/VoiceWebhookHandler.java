@@ -6,7 +6,7 @@ import io.voicegateway.call.CallRegistry;
 import io.voicegateway.call.CallStatus;
 import io.voicegateway.call.NewCall;
 import io.voicegateway.metrics.GatewayMetrics;
-import io.voicegateway.server.DrainState;
+import io.voicegateway.server.CallAdmission;
 import io.voicegateway.server.GatewayProperties;
 import java.util.Map;
 import java.util.Optional;
@@ -26,19 +26,20 @@ public class VoiceWebhookHandler implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(VoiceWebhookHandler.class);
     static final String UNKNOWN_CALL_APOLOGY = "Sorry, this call cannot be connected. Goodbye.";
+    /** Said to new callers we decline (draining, at MAX_CONCURRENT_CALLS, or overloaded) before hanging up. */
     static final String DRAINING_APOLOGY = "Sorry, we cannot take your call right now. Please call again in a moment.";
 
     private final CallRegistry calls;
     private final GatewayProperties gateway;
     private final GatewayMetrics metrics;
-    private final DrainState drain;
+    private final CallAdmission admission;
 
     public VoiceWebhookHandler(CallRegistry calls, GatewayProperties gateway, GatewayMetrics metrics,
-                               DrainState drain) {
+                               CallAdmission admission) {
         this.calls = calls;
         this.gateway = gateway;
         this.metrics = metrics;
-        this.drain = drain;
+        this.admission = admission;
     }
 
     @Override
@@ -46,8 +47,9 @@ public class VoiceWebhookHandler implements Processor {
     public void process(Exchange exchange) {
         Map<String, String> params = exchange.getProperty(TwilioHeaders.PARAMS, Map.of(), Map.class);
         String callId = exchange.getIn().getHeader(TwilioHeaders.CALL_ID, String.class);
-        if (callId == null && drain.isDraining()) {
-            LOG.info("Inbound call (CallSid {}) declined: this instance is draining", params.getOrDefault("CallSid", "-"));
+        String declined = callId == null ? admission.declineReason() : null; // calls we placed are already admitted
+        if (declined != null) {
+            LOG.info("Inbound call (CallSid {}) declined: {}", params.getOrDefault("CallSid", "-"), declined);
             respond(exchange, Twiml.sayAndHangUp(DRAINING_APOLOGY));
             return;
         }

@@ -52,19 +52,14 @@ public final class VadStream {
     }
 
     private void runWindow(WindowListener listener) {
-        if (isDigitalSilence()) {
-            // The noise gate zeroes quiet frames, so callers send long runs of exact zeros (listening, pausing).
-            // They hold no speech: skip the model (the bulk of the inbound path's CPU) and return to a new
-            // stream's state, which is what all-zero input context plus zero state means to Silero.
-            lastProbability = 0f;
-            zeroState();
-        } else {
-            lastProbability = model.run(input, state, nextState, probability);
-            inferences++;
-            FloatBuffer previous = state;
-            state = nextState;
-            nextState = previous;
-        }
+        // Every window goes through the model, digital silence included: on zeros Silero's LSTM cell state keeps
+        // drifting for many seconds (no fixed point to skip to), and skipping or resetting it changed the first
+        // speech windows after silence by up to 0.04 (VadReferenceEquivalenceTest checks plain Silero's results).
+        lastProbability = model.run(input, state, nextState, probability);
+        inferences++;
+        FloatBuffer previous = state;
+        state = nextState;
+        nextState = previous;
         // The last CONTEXT samples of this input become the context of the next one.
         for (int i = 0; i < SileroVadModel.CONTEXT; i++) {
             input.put(i, input.get(SileroVadModel.WINDOW + i));
@@ -82,18 +77,9 @@ public final class VadStream {
         return windows;
     }
 
-    /** Windows the model actually ran on: those that were not digital silence. */
+    /** Windows the model ran on: all of them (kept for the VAD timer, which times windows that ran). */
     public long inferences() {
         return inferences;
-    }
-
-    private boolean isDigitalSilence() {
-        for (int i = 0; i < INPUT_SIZE; i++) {
-            if (input.get(i) != 0f) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void zeroState() {

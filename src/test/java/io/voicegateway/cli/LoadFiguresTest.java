@@ -88,14 +88,15 @@ class LoadFiguresTest {
     void theTableAndTheJsonCarryTheSameFigures() {
         LoadResult result = new LoadResult(5, 4, 1, Map.of("timed out", 1), 10, 15.4, 3758, 2360, 0, 3758, 3, 1, 0,
                 Percentiles.of(List.of(400.0, 420.0, 440.0)), Percentiles.of(List.of(60.0, 70.0)),
-                0.3, 0.95, 0.38, 0.16, 0.21, 120.0, 35.0, 68.9, 102.6, 148.6);
+                0.3, 0.95, 0.38, 0.02, 0.18, 1.4, 0.16, 0.21, 120.0, 35.0, 68.9, 102.6, 148.6);
 
         String table = result.table();
         assertThat(table).contains("4 ok, 1 failed (of 5)", "1 × timed out", "frames lost        0",
-                "p50 420.0  p95 440.0  p99 440.0", "p50 60.0  p95 70.0", "p99 0.95", "mean 16  max 21", "120.0 µs CPU per inbound frame");
+                "p50 420.0  p95 440.0  p99 440.0", "p50 60.0  p95 70.0", "p99 0.95", "mean 16  max 21", "120.0 µs CPU per inbound frame",
+                "queueing delay     p50 0.02  p99 0.18 ms; frame age p99 1.40 ms");
         Map<String, Object> json = result.toMap();
         assertThat(json).containsEntry("calls_ok", 4).containsEntry("frames_lost", 0L)
-                .containsEntry("gateway_frame_p99_ms", 0.95);
+                .containsEntry("gateway_frame_p99_ms", 0.95).containsEntry("queue_delay_p99_ms", 0.18);
         @SuppressWarnings("unchecked") Map<String, Object> bargeIn = (Map<String, Object>) json.get("barge_in_latency_ms");
         assertThat(bargeIn).containsEntry("count", 2).containsEntry("p95", 70.0);
     }

@@ -84,4 +84,26 @@ class ConnectionQueuesTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    @Test
+    void aFullQueueRefusesFurtherTasksButNeverTheLastOne() throws Exception {
+        ConnectionQueues bounded = new ConnectionQueues(pool, 3);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        AtomicInteger ran = new AtomicInteger();
+        CountDownLatch blocking = new CountDownLatch(1);
+        assertThat(bounded.submit("k", () -> {
+            blocking.countDown();
+            awaitQuietly(release);
+        })).isTrue();
+        assertThat(blocking.await(5, SECONDS)).isTrue(); // the first task is running, no longer waiting
+
+        List<Boolean> accepted = IntStream.range(0, 5).mapToObj(i -> bounded.submit("k", ran::incrementAndGet)).toList();
+        bounded.submitLast("k", closed::countDown);
+        release.countDown();
+
+        assertThat(accepted).containsExactly(true, true, true, false, false);
+        assertThat(closed.await(5, SECONDS)).isTrue();
+        assertThat(ran.get()).isEqualTo(3);
+    }
 }

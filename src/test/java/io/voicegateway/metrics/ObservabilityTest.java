@@ -63,6 +63,9 @@ class ObservabilityTest extends GatewayTestSupport {
         assertThat(value(metrics, "gateway_frames_outbound_total")).isGreaterThanOrEqualTo(report.framesReceived());
         assertThat(value(metrics, "gateway_frame_processing_seconds_count")).isGreaterThanOrEqualTo(report.framesSent());
         assertThat(value(metrics, "gateway_vad_inference_seconds_count")).isPositive();
+        assertThat(value(metrics, "gateway_frame_queue_delay_seconds_count")).isGreaterThanOrEqualTo(report.framesSent());
+        assertThat(value(metrics, "gateway_frame_age_seconds_count")).isGreaterThanOrEqualTo(report.framesSent());
+        assertThat(value(metrics, "gateway_frame_queue_delay_seconds_bucket{le=\"2.0E-4\"}")).isGreaterThanOrEqualTo(0);
         assertThat(value(metrics, "gateway_reply_latency_seconds_count")).isGreaterThanOrEqualTo(1);
         assertThat(value(metrics, "gateway_bargein_latency_seconds_count")).isGreaterThanOrEqualTo(1);
         assertThat(value(metrics, "gateway_bargeins_total{source=\"vad\"}")).isGreaterThanOrEqualTo(1);
@@ -77,7 +80,8 @@ class ObservabilityTest extends GatewayTestSupport {
         List<String> summaries = logs.list.stream().map(ILoggingEvent::getFormattedMessage)
                 .filter(m -> m.startsWith("Performance: ")).toList();
         assertThat(summaries).isNotEmpty();
-        assertThat(summaries).allMatch(m -> m.matches("Performance: \\d+ active calls, frames in \\d+ out \\d+, frame "
+        assertThat(summaries).allMatch(m -> m.matches("Performance: \\d+ active calls, frames in \\d+ out \\d+, "
+                + "queueing delay avg [0-9.]+ ms p99 [0-9.]+ ms, frame age p99 [0-9.]+ ms, frame "
                 + "processing avg [0-9.]+ ms p99 [0-9.]+ ms, VAD avg \\d+ µs, reply latency avg \\d+ ms p95 \\d+ ms, "
                 + "barge-ins \\d+"));
         assertThat(summaries.stream().mapToLong(m -> Long.parseLong(m.replaceAll(".*frames in (\\d+).*", "$1"))).sum())

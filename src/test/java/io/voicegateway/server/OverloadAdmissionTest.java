@@ -1,0 +1,71 @@
+package io.voicegateway.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.voicegateway.GatewayTestSupport;
+import io.voicegateway.metrics.GatewayMetrics;
+import io.voicegateway.twilio.TwilioSignature;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * A gateway with MAX_CONCURRENT_CALLS=2 (its own application context, so the first test sees it fresh from
+ * startup): every counter with known labels is on /metrics at 0 before anything happened, and a third call is
+ * declined politely (TwiML apology and hang-up, 503 for the API) and counted.
+ */
+@SpringBootTest(properties = "overload.max-concurrent-calls=2")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OverloadAdmissionTest extends GatewayTestSupport {
+
+    private static double value(String metrics, String series) {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " ([0-9.Ee+-]+)$").matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : -1;
+    }
+
+    @Test
+    @Order(1)
+    void everyCounterWithKnownLabelsExistsAtZeroRightAfterStartup() {
+        String metrics = get("/metrics").body();
+        Map<String, List<String>> series = Map.of(
+                "gateway_bargeins_total{source=\"%s\"}", GatewayMetrics.BARGE_IN_SOURCES,
+                "gateway_frames_dropped_total{reason=\"%s\"}", GatewayMetrics.DROP_REASONS,
+                "gateway_webhooks_total{result=\"%s\"}", GatewayMetrics.WEBHOOK_RESULTS,
+                "gateway_websocket_refused_total{reason=\"%s\"}", GatewayMetrics.REFUSAL_REASONS,
+                "gateway_calls_declined_total{reason=\"%s\"}", GatewayMetrics.DECLINE_REASONS);
+        series.forEach((format, labels) -> labels.forEach(label ->
+                assertThat(value(metrics, String.format(format, label))).as(format, label).isZero()));
+        assertThat(GatewayMetrics.DROP_REASONS).contains("stale", "queue_full");
+        assertThat(GatewayMetrics.DECLINE_REASONS).containsExactly("draining", "max_calls", "overloaded");
+    }
+
+    @Test
+    @Order(2)
+    void aCallBeyondMaxConcurrentCallsIsDeclinedPolitelyAndCounted() throws Exception {
+        assertThat(postJson("/local/calls", "{}").statusCode()).isEqualTo(201);
+        assertThat(postJson("/local/calls", "{}").statusCode()).isEqualTo(201);
+
+        HttpResponse<String> third = postJson("/local/calls", "{}");
+        assertThat(third.statusCode()).isEqualTo(503);
+        assertThat(new ObjectMapper().readTree(third.body()).get("error").asText()).isEqualTo("max_calls");
+        assertThat(postJson("/make-call", "{\"to\":\"+14155550100\"}").statusCode()).isEqualTo(503);
+
+        Map<String, String> inbound = Map.of("CallSid", "CA-full", "From", "+14155550100", "To", "+15550001111");
+        String signature = TwilioSignature.sign(AUTH_TOKEN, baseUrl() + "/webhooks/voice", inbound);
+        HttpResponse<String> twiml = postForm("/webhooks/voice", inbound, signature);
+        assertThat(twiml.statusCode()).isEqualTo(200);
+        assertThat(twiml.body()).contains("<Say>Sorry").contains("<Hangup/>").doesNotContain("<Stream");
+
+        String metrics = get("/metrics").body();
+        assertThat(value(metrics, "gateway_calls_declined_total{reason=\"max_calls\"}")).isEqualTo(3);
+        assertThat(value(metrics, "gateway_calls_active")).isEqualTo(2);
+    }
+}
