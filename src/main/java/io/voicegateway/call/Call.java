@@ -1,6 +1,7 @@
 package io.voicegateway.call;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ public final class Call {
     private final String systemPrompt;
     private final Instant createdAt;
     private final Clock clock;
+    private final PrivacyProperties.CallPrivacy privacy;
     private final CallStats stats = new CallStats();
     private final java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -35,6 +37,12 @@ public final class Call {
 
     Call(String callId, String streamToken, CallDirection direction, String from, String to, String voiceId,
          String systemPrompt, Clock clock) {
+        this(callId, streamToken, direction, from, to, voiceId, systemPrompt, clock, PrivacyProperties.KEEP_ALL);
+    }
+
+    Call(String callId, String streamToken, CallDirection direction, String from, String to, String voiceId,
+         String systemPrompt, Clock clock, PrivacyProperties.CallPrivacy privacy) {
+        this.privacy = privacy;
         this.callId = callId;
         this.streamToken = streamToken;
         this.direction = direction;
@@ -139,12 +147,27 @@ public final class Call {
         return released.compareAndSet(false, true);
     }
 
+    /** Adds a line unless TRANSCRIPT_RETENTION=none. */
     public synchronized void addTranscript(String role, String text) {
-        transcript.add(new TranscriptEntry(role, text, clock.instant()));
+        if (privacy.storesTranscript()) {
+            transcript.add(new TranscriptEntry(role, text, clock.instant()));
+        }
     }
 
+    /** Keeps a key press unless STORE_DTMF=false. */
     public synchronized void addDtmf(String digit) {
-        dtmf.append(digit);
+        if (privacy.storeDtmf()) {
+            dtmf.append(digit);
+        }
+    }
+
+    /** Drops the transcript once TRANSCRIPT_RETENTION has passed since the call ended. */
+    private void expireTranscript() {
+        Duration retention = privacy.transcriptRetention();
+        if (retention != null && endedAt != null && !transcript.isEmpty()
+                && !clock.instant().isBefore(endedAt.plus(retention))) {
+            transcript.clear();
+        }
     }
 
     public synchronized Instant endedAt() {
@@ -152,6 +175,7 @@ public final class Call {
     }
 
     public synchronized CallRecord record() {
+        expireTranscript();
         return new CallRecord(callId, direction.label(), from, to, voiceId, status.word(),
                 List.copyOf(statusHistory), twilioCallSid, streamSid, createdAt, endedAt, endReason,
                 List.copyOf(transcript), dtmf.toString(), stats.snapshot());

@@ -1,11 +1,13 @@
 package io.voicegateway.call;
 
+import io.voicegateway.security.DestinationAllowList;
 import io.voicegateway.server.ApiException;
 import io.voicegateway.server.ApiJson;
 import io.voicegateway.server.DrainState;
 import io.voicegateway.server.GatewayProperties;
 import io.voicegateway.twilio.OutboundCallPlacer;
 import io.voicegateway.twilio.OutboundCallPlacer.TwilioCallException;
+import io.voicegateway.twilio.TwilioRestExecutor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code POST /make-call}: validates, creates the call, asks Twilio to dial. 201 with the call id and Twilio's
- * CallSid; 503 naming missing Twilio settings; 502 with Twilio's code when Twilio refuses.
+ * CallSid; 415 unless the body is JSON; 403 for a destination outside MAKE_CALL_ALLOWED_PREFIXES; 503 naming
+ * missing Twilio settings; 502 with Twilio's code when Twilio refuses. The key check and rate limit run before
+ * this (routes/call-api.camel.yaml).
  */
 @Component("makeCallHandler")
 public class MakeCallHandler implements Processor {
@@ -26,20 +30,25 @@ public class MakeCallHandler implements Processor {
     private final GatewayProperties gateway;
     private final ApiJson json;
     private final DrainState drain;
+    private final DestinationAllowList destinations;
 
     public MakeCallHandler(CallRegistry calls, CallLifecycle lifecycle, OutboundCallPlacer twilio,
-                           GatewayProperties gateway, ApiJson json, DrainState drain) {
+                           GatewayProperties gateway, ApiJson json, DrainState drain,
+                           DestinationAllowList destinations) {
         this.calls = calls;
         this.lifecycle = lifecycle;
         this.twilio = twilio;
         this.gateway = gateway;
         this.json = json;
         this.drain = drain;
+        this.destinations = destinations;
     }
 
     @Override
     public void process(Exchange exchange) {
+        json.requireJsonContent(exchange);
         CallRequest request = CallRequest.outbound(json.readObject(exchange.getIn().getBody(String.class), false), gateway);
+        destinations.check(request.to());
         drain.admitNewCall();
         List<String> missing = twilio.missingSettings();
         if (!missing.isEmpty()) {
@@ -52,6 +61,10 @@ public class MakeCallHandler implements Processor {
         OutboundCallPlacer.Placed placed;
         try {
             placed = twilio.place(call.callId(), request.to());
+        } catch (TwilioRestExecutor.Busy e) {
+            lifecycle.end(call, "twilio_busy");
+            throw new ApiException(503, "twilio_busy", "Too many Twilio requests in flight: " + e.getMessage(),
+                    Map.of("call_id", call.callId()), Map.of("Retry-After", "5"));
         } catch (TwilioCallException e) {
             lifecycle.end(call, "twilio_error");
             Map<String, Object> details = new LinkedHashMap<>(e.details());

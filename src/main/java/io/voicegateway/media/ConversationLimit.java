@@ -42,11 +42,12 @@ public class ConversationLimit {
                 media.streamSid(), gateway.maxConvoSecs());
         String callSid = media.call().twilioCallSid().orElse(null);
         if (!gateway.isLocal() && callSid != null) {
-            vertx.executeBlocking(() -> {
-                twilio.hangUp(callSid);
+            // on Twilio's own REST threads: a slow Twilio must not hold a worker that media frames need
+            twilio.hangUpAsync(callSid).exceptionally(e -> {
+                LOG.warn("Call {}: hanging up CallSid {} through Twilio failed: {}", media.callId(), callSid,
+                        e.getMessage());
                 return null;
-            }, false).onFailure(e -> LOG.warn("Call {}: hanging up CallSid {} through Twilio failed: {}",
-                    media.callId(), callSid, e.getMessage()));
+            });
         }
         lifecycle.end(media.call(), REASON);
     }

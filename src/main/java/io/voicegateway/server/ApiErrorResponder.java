@@ -28,8 +28,10 @@ public class ApiErrorResponder implements Processor {
         Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         Map<String, Object> body = new LinkedHashMap<>();
         int status;
+        Map<String, String> headers = Map.of();
         if (caught instanceof ApiException api) {
             status = api.status();
+            headers = api.headers();
             body.put("error", api.error());
             body.put("message", api.getMessage());
             body.putAll(api.details());
@@ -41,6 +43,7 @@ public class ApiErrorResponder implements Processor {
             LOG.error("{} {} failed (exchange {})", method(exchange), path(exchange), exchange.getExchangeId(), caught);
         }
         json.respond(exchange, status, body);
+        headers.forEach(exchange.getMessage()::setHeader);
     }
 
     private static String method(Exchange exchange) {

@@ -52,6 +52,22 @@ public class ApiJson {
     }
 
     /**
+     * Refuses a request body that is not declared as JSON ({@code application/json} or {@code ...+json},
+     * any charset), so form posts and text are told what to send instead of being parsed by luck.
+     *
+     * @throws ApiException 415 unsupported_media_type
+     */
+    public void requireJsonContent(Exchange exchange) {
+        String type = exchange.getIn().getHeader(Exchange.CONTENT_TYPE, "", String.class);
+        String mediaType = type.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        if (!mediaType.equals("application/json") && !mediaType.endsWith("+json")) {
+            throw new ApiException(415, "unsupported_media_type",
+                    "Send the request body as JSON with 'Content-Type: application/json'"
+                            + (mediaType.isEmpty() ? "" : " (got '" + mediaType + "')"));
+        }
+    }
+
+    /**
      * Sets status, content type and a JSON body on the exchange's message. Request headers are dropped first:
      * platform-http would otherwise echo them back as response headers.
      */
