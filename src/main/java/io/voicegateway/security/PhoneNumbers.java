@@ -8,6 +8,8 @@ package io.voicegateway.security;
 public final class PhoneNumbers {
 
     private static final int KEEP_END = 4;
+    /** At least this many characters are hidden, or the whole thing is. */
+    private static final int MIN_HIDDEN = 4;
 
     private PhoneNumbers() {
     }
@@ -18,7 +20,7 @@ public final class PhoneNumbers {
         }
         String n = number.trim();
         int keepStart = n.startsWith("+") ? 2 : 0;
-        if (n.length() <= keepStart + KEEP_END) {
+        if (n.length() < keepStart + KEEP_END + MIN_HIDDEN) {
             return "*".repeat(n.length()); // too short to show any of it safely (e.g. a short code)
         }
         return n.substring(0, keepStart) + "*".repeat(n.length() - keepStart - KEEP_END)
