@@ -3,6 +3,7 @@ package io.voicegateway.security;
 import io.voicegateway.server.ApiException;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,6 +16,7 @@ public class DestinationAllowList {
 
     private final List<String> prefixes;
 
+    @Autowired
     public DestinationAllowList(SecurityProperties security) {
         this(security.allowedPrefixList());
     }

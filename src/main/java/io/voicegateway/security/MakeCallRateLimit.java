@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +23,7 @@ public class MakeCallRateLimit implements Processor {
     private final RateLimiter perKey;
     private final RateLimiter perAddress;
 
+    @Autowired
     public MakeCallRateLimit(SecurityProperties security) {
         this(new RateLimiter(security.makeCallsPerKeyPerMinute()), new RateLimiter(security.makeCallsPerAddressPerMinute()));
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +32,7 @@ public class SettingsValidator implements InitializingBean {
         this(gateway, twilio, awsRegion, new SecurityProperties(null, null, true, 10, 20, null));
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     public SettingsValidator(GatewayProperties gateway, TwilioProperties twilio,
                              @org.springframework.beans.factory.annotation.Value("${nova.region:us-east-1}") String awsRegion,
                              SecurityProperties security) {
