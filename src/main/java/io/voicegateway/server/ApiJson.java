@@ -45,9 +45,10 @@ public class ApiJson {
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("invalid_json",
-                    "Malformed JSON at line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+            // some failures carry no location (e.g. Jackson's nesting-depth limit, StreamConstraintsException)
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw ApiException.badRequest("invalid_json", "Malformed JSON" + where + ": " + e.getOriginalMessage());
         }
     }
 
