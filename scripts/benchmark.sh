@@ -30,8 +30,10 @@ fi
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 base="http://127.0.0.1:$port"
 echo "gateway on port $port, log $WORK/gateway.log" >&2
-# ENDED_CALLS_RETAINED: the load tool reads every call's frame count from GET /calls/{id} after the run.
-PORT=$port GATEWAY_MODE=local EMULATOR_RESPONSE_DELAY_MS=0 EMULATOR_DETECTOR=energy ENDED_CALLS_RETAINED=5000 \
+# ENDED_CALLS_RETAINED: the load tool reads every call's frame count from GET /calls/{id} after the run, with
+# API_KEY (exported for the load tool) as the gateway's key.
+export API_KEY="bench-$(python3 -c 'import secrets; print(secrets.token_hex(16))')"
+API_KEYS=$API_KEY PORT=$port GATEWAY_MODE=local EMULATOR_RESPONSE_DELAY_MS=0 EMULATOR_DETECTOR=energy ENDED_CALLS_RETAINED=5000 \
     java -Xms"$HEAP" -Xmx"$HEAP" ${GATEWAY_JAVA_OPTS:-} -jar "$GATEWAY_JAR" >"$WORK/gateway.log" 2>&1 &
 gateway=$!
 trap 'kill $gateway 2>/dev/null || true' EXIT
