@@ -114,6 +114,14 @@ public class GatewayMetrics implements NovaSessionObserver {
         registry.counter("gateway.websocket.refused", "reason", reason).increment();
     }
 
+    /**
+     * gateway_api_refused_total{reason}: REST requests the API's guards refused (unauthorized, forbidden,
+     * rate_limited, destination_not_allowed, twilio_busy): key guessing, toll-fraud attempts, a full Twilio pool.
+     */
+    public void apiRefused(String reason) {
+        registry.counter("gateway.api.refused", "reason", reason).increment();
+    }
+
     /** gateway_nova_sessions_total{event=opened|renewed|reopened|failed, reason}. */
     private void session(String event, String reason) {
         registry.counter("gateway.nova.sessions", "event", event, "reason", reason).increment();

@@ -1,7 +1,9 @@
 package io.voicegateway.server;
 
 import java.util.LinkedHashMap;
+import io.voicegateway.metrics.GatewayMetrics;
 import java.util.Map;
+import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
@@ -17,10 +19,16 @@ public class ApiErrorResponder implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrorResponder.class);
 
-    private final ApiJson json;
+    /** Refusals by the API's guards, counted in gateway_api_refused_total{reason}. */
+    private static final Set<String> GUARDS = Set.of("unauthorized", "forbidden", "rate_limited",
+            "destination_not_allowed", "twilio_busy");
 
-    public ApiErrorResponder(ApiJson json) {
+    private final ApiJson json;
+    private final GatewayMetrics metrics;
+
+    public ApiErrorResponder(ApiJson json, GatewayMetrics metrics) {
         this.json = json;
+        this.metrics = metrics;
     }
 
     @Override
@@ -32,6 +40,9 @@ public class ApiErrorResponder implements Processor {
         if (caught instanceof ApiException api) {
             status = api.status();
             headers = api.headers();
+            if (GUARDS.contains(api.error())) {
+                metrics.apiRefused(api.error());
+            }
             body.put("error", api.error());
             body.put("message", api.getMessage());
             body.putAll(api.details());

@@ -65,6 +65,7 @@ class ApiSecurityTest extends GatewayTestSupport {
             assertThat(body.get("error").asText()).isEqualTo("unauthorized");
             assertThat(body.get("message").asText()).contains("Authorization: Bearer", "API_KEYS");
         }
+        assertThat(get("/metrics").body()).containsPattern("gateway_api_refused_total\\{[^}]*reason=\"unauthorized\"");
     }
 
     @Test
