@@ -53,8 +53,10 @@ if [[ -n "${PINNED:-}" ]]; then
     emulator_env=(NOVA_ENDPOINT_OVERRIDE="http://127.0.0.1:$emulator_port")
     sleep 3
 fi
-# ENDED_CALLS_RETAINED: the load tool reads every call's frame count from GET /calls/{id} after the run.
-env PORT=$port GATEWAY_MODE=local EMULATOR_RESPONSE_DELAY_MS=0 EMULATOR_DETECTOR=energy ENDED_CALLS_RETAINED=5000 \
+# ENDED_CALLS_RETAINED: the load tool reads every call's frame count from GET /calls/{id} after the run, with
+# API_KEY (exported for the load tool) as the gateway's key.
+export API_KEY="bench-$(python3 -c 'import secrets; print(secrets.token_hex(16))')"
+env API_KEYS=$API_KEY PORT=$port GATEWAY_MODE=local EMULATOR_RESPONSE_DELAY_MS=0 EMULATOR_DETECTOR=energy ENDED_CALLS_RETAINED=5000 \
     "${emulator_env[@]}" "${on_gateway_cpu[@]}" \
     java -Xms"$HEAP" -Xmx"$HEAP" ${GATEWAY_JAVA_OPTS:-} -jar "$GATEWAY_JAR" >"$WORK/gateway.log" 2>&1 &
 gateway=$!

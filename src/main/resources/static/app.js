@@ -75,7 +75,7 @@ async function startCall() {
   await stream.open();
   ui.setPhase(true, false);
   ui.setStatus('connecting', `Call ${created.call_id} · voice ${created.voice_id} · audio at ${audio.sampleRate} Hz`);
-  stopPolling = pollCall(created.call_id, showRecord);
+  stopPolling = pollCall(created.call_id, created.token, showRecord);
 }
 
 /**

@@ -1,4 +1,5 @@
-// The gateway's view of the call: GET /calls/{id} (transcript, stats, status), polled while the page shows it.
+// The gateway's view of the call: GET /local/calls/{id} with the call's own token (transcript, stats, status),
+// polled while the page shows it. /calls needs an API key; the token is all the softphone has, and all it needs.
 
 const POLL_MS = 500;
 
@@ -16,12 +17,15 @@ export async function createLocalCall(voiceId) {
 }
 
 /** Calls onRecord with each fresh record until stop() or until the call has ended. Returns stop. */
-export function pollCall(callId, onRecord) {
+export function pollCall(callId, token, onRecord) {
   let timer = null;
   let stopped = false;
   const poll = async () => {
     try {
-      const response = await fetch(`/calls/${encodeURIComponent(callId)}`, { cache: 'no-store' });
+      const response = await fetch(`/local/calls/${encodeURIComponent(callId)}`, {
+        cache: 'no-store',
+        headers: { 'X-Call-Token': token },
+      });
       if (response.ok) {
         const record = await response.json();
         onRecord(record);

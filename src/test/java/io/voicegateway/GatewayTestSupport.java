@@ -17,19 +17,32 @@ import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Starts the whole gateway (real routes from routes/*.camel.yaml, real Vert.x server) on a free port and
  * talks to it over HTTP like Twilio or a user would. Subclasses add properties with @SpringBootTest.
+ * {@link #get}, {@link #postJson} and {@link #send} carry {@link #ADMIN_KEY} as a Bearer API key, as an operator's
+ * scripts would; {@link #sendWithKey} sends another key or none. Webhook posts ({@link #postForm}) carry no key,
+ * as Twilio's don't.
  */
 @CamelSpringBootTest
 @DisableJmx(false) // as in production: Camel's MBeans back GET /ops/routes
 @SpringBootTest(classes = VoiceGatewayApplication.class)
+// Many tests share one context and place calls: only a test about the rate limit runs into it (a subclass's own
+// @TestPropertySource overrides these; @DynamicPropertySource could not, the superclass's would win).
+@TestPropertySource(properties = {
+        "security.make-calls-per-key-per-minute=10000",
+        "security.make-calls-per-address-per-minute=10000"})
 public abstract class GatewayTestSupport {
 
     protected static final int PORT = freePort();
     /** Auth token the gateway checks webhook signatures against in tests. */
     public static final String AUTH_TOKEN = "test-auth-token-0123456789abcdef";
+    /** API key with the admin role (everything, /ops/* included): what the helpers send by default. */
+    public static final String ADMIN_KEY = "test-admin-key-0123456789abcdef";
+    /** API key without the admin role: the call API only. */
+    public static final String USER_KEY = "test-user-key-0123456789abcdef";
 
     protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -44,6 +57,8 @@ public abstract class GatewayTestSupport {
         // QueueingDelayTest and OverloadAdmissionTest cover those).
         registry.add("overload.queue-delay-ms", () -> 0);
         registry.add("overload.stale-audio-ms", () -> 0);
+        registry.add("security.api-keys", () -> USER_KEY);
+        registry.add("security.admin-api-keys", () -> ADMIN_KEY);
     }
 
     public static int freePort() {
@@ -63,10 +78,20 @@ public abstract class GatewayTestSupport {
         return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET());
     }
 
+    /** GET with {@code key} as the Bearer API key; null sends no Authorization header. */
+    protected HttpResponse<String> getWithKey(String path, String key) {
+        return sendWithKey(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET(), key);
+    }
+
     protected HttpResponse<String> postJson(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+        return postJsonWithKey(path, json, ADMIN_KEY);
+    }
+
+    /** POSTs JSON with {@code key} as the Bearer API key; null sends no Authorization header. */
+    protected HttpResponse<String> postJsonWithKey(String path, String json, String key) {
+        return sendWithKey(HttpRequest.newBuilder(URI.create(baseUrl() + path))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+                .POST(HttpRequest.BodyPublishers.ofString(json)), key);
     }
 
     /** POSTs a form like Twilio does; {@code signature} null sends no X-Twilio-Signature header. */
@@ -80,12 +105,25 @@ public abstract class GatewayTestSupport {
         if (signature != null) {
             request.header("X-Twilio-Signature", signature);
         }
-        return send(request);
+        return sendWithKey(request, null);
     }
 
+    /** Sends with the admin API key unless the request already has an Authorization header. */
     protected HttpResponse<String> send(HttpRequest.Builder request) {
+        return sendWithKey(request, ADMIN_KEY);
+    }
+
+    /**
+     * Sends with {@code key} as {@code Authorization: Bearer} (null: no key), unless the request already has an
+     * Authorization header of its own.
+     */
+    protected HttpResponse<String> sendWithKey(HttpRequest.Builder request, String key) {
+        HttpRequest built = request.timeout(Duration.ofSeconds(20)).build();
+        if (key != null && built.headers().firstValue("Authorization").isEmpty()) {
+            built = HttpRequest.newBuilder(built, (name, value) -> true).header("Authorization", "Bearer " + key).build();
+        }
         try {
-            return http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(built, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

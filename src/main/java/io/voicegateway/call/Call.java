@@ -1,6 +1,7 @@
 package io.voicegateway.call;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ public final class Call {
     private final String systemPrompt;
     private final Instant createdAt;
     private final Clock clock;
+    private final PrivacyProperties.CallPrivacy privacy;
     private final CallStats stats = new CallStats();
     private final java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -37,6 +39,12 @@ public final class Call {
 
     Call(String callId, String streamToken, CallDirection direction, String from, String to, String voiceId,
          String systemPrompt, Clock clock) {
+        this(callId, streamToken, direction, from, to, voiceId, systemPrompt, clock, PrivacyProperties.KEEP_ALL);
+    }
+
+    Call(String callId, String streamToken, CallDirection direction, String from, String to, String voiceId,
+         String systemPrompt, Clock clock, PrivacyProperties.CallPrivacy privacy) {
+        this.privacy = privacy;
         this.callId = callId;
         this.streamToken = streamToken;
         this.direction = direction;
@@ -146,12 +154,27 @@ public final class Call {
         return released.compareAndSet(false, true);
     }
 
+    /** Adds a line unless TRANSCRIPT_RETENTION=none. */
     public synchronized void addTranscript(String role, String text) {
-        transcript.add(new TranscriptEntry(role, text, clock.instant()));
+        if (privacy.storesTranscript()) {
+            transcript.add(new TranscriptEntry(role, text, clock.instant()));
+        }
     }
 
+    /** Keeps a key press unless STORE_DTMF=false. */
     public synchronized void addDtmf(String digit) {
-        dtmf.append(digit);
+        if (privacy.storeDtmf()) {
+            dtmf.append(digit);
+        }
+    }
+
+    /** Drops the transcript once TRANSCRIPT_RETENTION has passed since the call ended. */
+    private void expireTranscript() {
+        Duration retention = privacy.transcriptRetention();
+        if (retention != null && endedAt != null && !transcript.isEmpty()
+                && !clock.instant().isBefore(endedAt.plus(retention))) {
+            transcript.clear();
+        }
     }
 
     /** Records a transfer attempt (the last one is kept). */
@@ -169,6 +192,7 @@ public final class Call {
     }
 
     public synchronized CallRecord record() {
+        expireTranscript();
         return new CallRecord(callId, direction.label(), from, to, voiceId, status.word(),
                 List.copyOf(statusHistory), twilioCallSid, streamSid, createdAt, endedAt, endReason,
                 List.copyOf(transcript), dtmf.toString(), stats.snapshot(), transfer, usage.snapshot());

@@ -2,13 +2,21 @@ package io.voicegateway.call;
 
 import io.voicegateway.server.ApiException;
 import io.voicegateway.server.ApiJson;
+import io.voicegateway.server.GatewayProperties;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.apache.camel.Processor;
 
-/** {@code GET /calls} (active; {@code ?all=true} adds ended ones, newest first) and {@code GET /calls/{callId}}. */
+/**
+ * {@code GET /calls} (active; {@code ?all=true} adds ended ones, newest first) and {@code GET /calls/{callId}}
+ * (both behind an API key), and {@code GET /local/calls/{callId}}: local mode only, one call's record for
+ * whoever holds that call's stream token ({@code X-Call-Token}), which is how the softphone follows its call
+ * without an API key.
+ */
 @Configuration(proxyBeanMethods = false)
 public class CallQueryHandlers {
 
@@ -27,6 +35,27 @@ public class CallQueryHandlers {
             String callId = exchange.getIn().getHeader("callId", String.class);
             Call call = calls.find(callId).orElseThrow(() ->
                     ApiException.notFound("unknown_call", "No call with id '" + callId + "'"));
+            json.respond(exchange, 200, call.record());
+        };
+    }
+
+    /** Header carrying the call's stream token on {@code GET /local/calls/{callId}}. */
+    static final String CALL_TOKEN = "X-Call-Token";
+
+    @Bean("localCallRecordHandler")
+    public Processor localCallRecord(CallRegistry calls, ApiJson json, GatewayProperties gateway) {
+        return exchange -> {
+            String callId = exchange.getIn().getHeader("callId", String.class);
+            String token = exchange.getIn().getHeader(CALL_TOKEN, "", String.class);
+            if (!gateway.isLocal()) {
+                throw ApiException.notFound("not_found", "GET /local/calls/{callId} exists only in local mode");
+            }
+            // an unknown call and a wrong token answer alike, so the endpoint tells nothing to a guesser
+            Call call = calls.find(callId)
+                    .filter(c -> MessageDigest.isEqual(c.streamToken().getBytes(StandardCharsets.UTF_8),
+                            token.getBytes(StandardCharsets.UTF_8)))
+                    .orElseThrow(() -> ApiException.notFound("unknown_call",
+                            "No call with id '" + callId + "' and that " + CALL_TOKEN));
             json.respond(exchange, 200, call.record());
         };
     }

@@ -10,11 +10,11 @@ import org.springframework.context.annotation.Configuration;
 public class CallRegistryConfiguration {
 
     @Bean
-    public CallRegistry callRegistry(GatewayProperties gateway) {
+    public CallRegistry callRegistry(GatewayProperties gateway, PrivacyProperties privacy) {
         if (!"memory".equalsIgnoreCase(gateway.callStore())) {
             throw new IllegalStateException("CALL_STORE=" + gateway.callStore()
                     + " is not supported by this build; use CALL_STORE=memory");
         }
-        return new InMemoryCallRegistry(gateway.endedCallsRetained(), Clock.systemUTC());
+        return new InMemoryCallRegistry(gateway.endedCallsRetained(), Clock.systemUTC(), privacy.policy());
     }
 }

@@ -2,6 +2,7 @@ package io.voicegateway.call;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.voicegateway.nova.NovaVoices;
+import io.voicegateway.security.PhoneNumbers;
 import io.voicegateway.server.ApiException;
 import io.voicegateway.server.GatewayProperties;
 import java.util.Map;
@@ -24,7 +25,9 @@ public record CallRequest(String to, String voiceId, String systemPrompt) {
             throw ApiException.badRequest("invalid_to", "'to' is required: the number to call in E.164 form, e.g. +14155550100");
         }
         if (!E164.matcher(to.trim()).matches()) {
-            throw ApiException.badRequest("invalid_to", "'to' must be an E.164 number like +14155550100, got '" + to + "'");
+            // masked: this message is also logged, and a number in the wrong format is still someone's number
+            throw ApiException.badRequest("invalid_to", "'to' must be an E.164 number like +14155550100, got '"
+                    + PhoneNumbers.mask(to) + "'");
         }
         return new CallRequest(to.trim(), voice(body, gateway), prompt(body, gateway));
     }

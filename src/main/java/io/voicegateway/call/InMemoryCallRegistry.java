@@ -25,10 +25,16 @@ public final class InMemoryCallRegistry implements CallRegistry {
     private final SecureRandom random = new SecureRandom();
     private final int endedRetained;
     private final Clock clock;
+    private final PrivacyProperties.CallPrivacy privacy;
 
     public InMemoryCallRegistry(int endedRetained, Clock clock) {
+        this(endedRetained, clock, PrivacyProperties.KEEP_ALL);
+    }
+
+    public InMemoryCallRegistry(int endedRetained, Clock clock, PrivacyProperties.CallPrivacy privacy) {
         this.endedRetained = endedRetained;
         this.clock = clock;
+        this.privacy = privacy;
     }
 
     @Override
@@ -38,7 +44,7 @@ public final class InMemoryCallRegistry implements CallRegistry {
             callId = randomId(16); // 128 bits: unguessable, URL-safe
         } while (calls.containsKey(callId));
         Call call = new Call(callId, randomId(24), spec.direction(), spec.from(), spec.to(), spec.voiceId(),
-                spec.systemPrompt(), clock);
+                spec.systemPrompt(), clock, privacy);
         calls.put(callId, call);
         return call;
     }

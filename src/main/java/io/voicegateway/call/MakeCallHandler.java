@@ -1,12 +1,14 @@
 package io.voicegateway.call;
 
 import io.voicegateway.nova.NovaProperties;
+import io.voicegateway.security.DestinationAllowList;
 import io.voicegateway.server.ApiException;
 import io.voicegateway.server.ApiJson;
 import io.voicegateway.server.CallAdmission;
 import io.voicegateway.server.GatewayProperties;
 import io.voicegateway.twilio.OutboundCallPlacer;
 import io.voicegateway.twilio.OutboundCallPlacer.TwilioCallException;
+import io.voicegateway.twilio.TwilioRestExecutor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code POST /make-call}: validates, creates the call, asks Twilio to dial. 201 with the call id and Twilio's
- * CallSid; 503 naming missing Twilio settings; 502 with Twilio's code when Twilio refuses.
+ * CallSid; 415 unless the body is JSON; 403 for a destination outside MAKE_CALL_ALLOWED_PREFIXES; 503 naming
+ * missing Twilio settings; 502 with Twilio's code when Twilio refuses. The key check and rate limit run before
+ * this (routes/call-api.camel.yaml).
  */
 @Component("makeCallHandler")
 public class MakeCallHandler implements Processor {
@@ -28,9 +32,11 @@ public class MakeCallHandler implements Processor {
     private final ApiJson json;
     private final CallAdmission admission;
     private final NovaProperties nova;
+    private final DestinationAllowList destinations;
 
     public MakeCallHandler(CallRegistry calls, CallLifecycle lifecycle, OutboundCallPlacer twilio,
-                           GatewayProperties gateway, ApiJson json, CallAdmission admission, NovaProperties nova) {
+                           GatewayProperties gateway, ApiJson json, CallAdmission admission, NovaProperties nova,
+                           DestinationAllowList destinations) {
         this.nova = nova;
         this.calls = calls;
         this.lifecycle = lifecycle;
@@ -38,12 +44,15 @@ public class MakeCallHandler implements Processor {
         this.gateway = gateway;
         this.json = json;
         this.admission = admission;
+        this.destinations = destinations;
     }
 
     @Override
     public void process(Exchange exchange) {
+        json.requireJsonContent(exchange);
         CallRequest request = CallRequest.outbound(json.readObject(exchange.getIn().getBody(String.class), false), gateway)
                 .requireVoiceOf(nova.modelId());
+        destinations.check(request.to());
         admission.admitNewCall();
         List<String> missing = twilio.missingSettings();
         if (!missing.isEmpty()) {
@@ -56,6 +65,10 @@ public class MakeCallHandler implements Processor {
         OutboundCallPlacer.Placed placed;
         try {
             placed = twilio.place(call.callId(), request.to());
+        } catch (TwilioRestExecutor.Busy e) {
+            lifecycle.end(call, "twilio_busy");
+            throw new ApiException(503, "twilio_busy", "Too many Twilio requests in flight: " + e.getMessage(),
+                    Map.of("call_id", call.callId()), Map.of("Retry-After", "5"));
         } catch (TwilioCallException e) {
             lifecycle.end(call, "twilio_error");
             Map<String, Object> details = new LinkedHashMap<>(e.details());

@@ -13,6 +13,10 @@ public final class CallerOptions {
     @Option(names = "--base-url", defaultValue = "http://localhost:7860", description = "Gateway URL (default ${DEFAULT-VALUE}).")
     URI baseUrl;
 
+    @Option(names = "--api-key", defaultValue = "${env:API_KEY}",
+            description = "API key for the gateway's /calls (and /metrics when not public); default: env API_KEY.")
+    String apiKey;
+
     @Option(names = "--wav", description = "What the caller says: WAV (PCM16 or μ-law, any rate) or raw .ulaw. Default: a built-in utterance.")
     Path wav;
 

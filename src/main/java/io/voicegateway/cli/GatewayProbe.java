@@ -13,11 +13,14 @@ import java.time.Duration;
 final class GatewayProbe {
 
     private final URI baseUrl;
+    private final String apiKey;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
 
-    GatewayProbe(URI baseUrl) {
+    /** @param apiKey sent as {@code Authorization: Bearer}; null or blank sends none */
+    GatewayProbe(URI baseUrl, String apiKey) {
         this.baseUrl = baseUrl;
+        this.apiKey = apiKey;
     }
 
     /** One scrape of /metrics; empty when the gateway does not answer (the run goes on without its figures). */
@@ -40,11 +43,16 @@ final class GatewayProbe {
     }
 
     private String get(String path) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve(path)).timeout(Duration.ofSeconds(10)).GET().build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(baseUrl.resolve(path)).timeout(Duration.ofSeconds(10)).GET();
+        if (apiKey != null && !apiKey.isBlank()) {
+            builder.header("Authorization", "Bearer " + apiKey.trim());
+        }
+        HttpRequest request = builder.build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IOException("GET " + path + " answered " + response.statusCode());
+                throw new IOException("GET " + path + " answered " + response.statusCode()
+                        + (response.statusCode() == 401 ? " (pass --api-key or set API_KEY)" : ""));
             }
             return response.body();
         } catch (InterruptedException e) {

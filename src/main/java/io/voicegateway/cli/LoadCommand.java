@@ -81,7 +81,7 @@ public final class LoadCommand implements Callable<Integer> {
         long rampMs = (long) (rampS * 1000);
         long durationMs = (long) (durationS * 1000);
         long maxCallMs = durationMs + timeoutS * 1000L;
-        GatewayProbe probe = new GatewayProbe(caller.baseUrl);
+        GatewayProbe probe = new GatewayProbe(caller.baseUrl, caller.apiKey);
         Vertx vertx = Vertx.vertx();
         try {
             PrometheusText before = probe.scrape();

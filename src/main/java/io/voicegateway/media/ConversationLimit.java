@@ -48,11 +48,12 @@ public class ConversationLimit {
     void endCall(Call call, String reason) {
         String callSid = call.twilioCallSid().orElse(null);
         if (!gateway.isLocal() && callSid != null) {
-            vertx.executeBlocking(() -> {
-                twilio.hangUp(callSid);
+            // on Twilio's own REST threads: a slow Twilio must not hold a worker that media frames need
+            twilio.hangUpAsync(callSid).exceptionally(e -> {
+                LOG.warn("Call {}: hanging up CallSid {} through Twilio failed: {}", call.callId(), callSid,
+                        e.getMessage());
                 return null;
-            }, false).onFailure(e -> LOG.warn("Call {}: hanging up CallSid {} through Twilio failed: {}",
-                    call.callId(), callSid, e.getMessage()));
+            });
         }
         lifecycle.end(call, reason);
     }

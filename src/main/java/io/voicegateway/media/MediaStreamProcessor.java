@@ -136,7 +136,9 @@ public class MediaStreamProcessor implements Processor {
         } else if (message instanceof TwilioMessage.Dtmf d) {
             call.call().addDtmf(d.digit());
             exchange.getIn().setHeader(MediaHeaders.DTMF_DIGIT, d.digit());
-            LOG.info("Call {} (stream {}): DTMF {}", callId, call.streamSid(), d.digit());
+            // digits can be card numbers or PINs: only DEBUG shows them
+            LOG.info("Call {} (stream {}): DTMF key pressed", callId, call.streamSid());
+            LOG.debug("Call {} (stream {}): DTMF {}", callId, call.streamSid(), d.digit());
             return "dtmf";
         } else if (message instanceof TwilioMessage.Stop) {
             LOG.info("Call {} (stream {}): stop", callId, call.streamSid());

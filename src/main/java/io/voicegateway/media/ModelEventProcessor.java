@@ -92,7 +92,10 @@ public class ModelEventProcessor implements Processor {
             return; // Nova repeats the text as FINAL once it has been spoken
         }
         call.call().addTranscript(text.role(), text.text());
-        LOG.info("Call {} (stream {}): {}: {}", call.callId(), call.streamSid(), text.role(), text.text());
+        // what was said is personal data: DEBUG only (LOG_LEVEL=DEBUG); INFO tells that a turn happened
+        LOG.info("Call {} (stream {}): {} text, {} chars", call.callId(), call.streamSid(), text.role(),
+                text.text().length());
+        LOG.debug("Call {} (stream {}): {}: {}", call.callId(), call.streamSid(), text.role(), text.text());
     }
 
     private void interrupted(MediaCall call) {

@@ -36,6 +36,10 @@ public class GatewayMetrics implements NovaSessionObserver {
             "signature", "token", "unsigned", "start_timeout", "oversize", "flood");
     public static final List<String> DECLINE_REASONS = List.of("draining", "max_calls", "overloaded");
     public static final List<String> TIMEOUT_REASONS = List.of("stream_wait", "model_reply");
+    /** Refusals by the REST API's guards (see ApiErrorResponder). */
+    public static final List<String> API_REFUSAL_REASONS = List.of("unauthorized", "forbidden", "rate_limited",
+            "destination_not_allowed", "twilio_busy");
+    public static final List<String> TRANSFER_OUTCOMES = List.of("ok", "failed");
 
     private final MeterRegistry registry;
     /** gateway_frames_inbound_total: caller frames taken into the pipeline. */
@@ -81,6 +85,8 @@ public class GatewayMetrics implements NovaSessionObserver {
         REFUSAL_REASONS.forEach(reason -> registry.counter("gateway.websocket.refused", "reason", reason));
         DECLINE_REASONS.forEach(reason -> registry.counter("gateway.calls.declined", "reason", reason));
         TIMEOUT_REASONS.forEach(reason -> registry.counter("gateway.calls.timed.out", "reason", reason));
+        API_REFUSAL_REASONS.forEach(reason -> registry.counter("gateway.api.refused", "reason", reason));
+        TRANSFER_OUTCOMES.forEach(outcome -> registry.counter("gateway.transfers", "outcome", outcome));
     }
 
     private Timer latency(String name, String description) {
@@ -160,6 +166,14 @@ public class GatewayMetrics implements NovaSessionObserver {
     /** gateway_calls_declined_total{reason=draining|max_calls|overloaded}: new calls turned away at admission. */
     public void callDeclined(String reason) {
         registry.counter("gateway.calls.declined", "reason", reason).increment();
+    }
+
+    /**
+     * gateway_api_refused_total{reason}: REST requests the API's guards refused (unauthorized, forbidden,
+     * rate_limited, destination_not_allowed, twilio_busy): key guessing, toll-fraud attempts, a full Twilio pool.
+     */
+    public void apiRefused(String reason) {
+        registry.counter("gateway.api.refused", "reason", reason).increment();
     }
 
     /** gateway_nova_sessions_total{event=opened|renewed|reopened|failed, reason}. */

@@ -1,6 +1,7 @@
 package io.voicegateway.server;
 
 import java.util.LinkedHashMap;
+import io.voicegateway.metrics.GatewayMetrics;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -17,10 +18,13 @@ public class ApiErrorResponder implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrorResponder.class);
 
+    /** Refusals by the API's guards, counted in gateway_api_refused_total{reason}. */
     private final ApiJson json;
+    private final GatewayMetrics metrics;
 
-    public ApiErrorResponder(ApiJson json) {
+    public ApiErrorResponder(ApiJson json, GatewayMetrics metrics) {
         this.json = json;
+        this.metrics = metrics;
     }
 
     @Override
@@ -28,8 +32,13 @@ public class ApiErrorResponder implements Processor {
         Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         Map<String, Object> body = new LinkedHashMap<>();
         int status;
+        Map<String, String> headers = Map.of();
         if (caught instanceof ApiException api) {
             status = api.status();
+            headers = api.headers();
+            if (GatewayMetrics.API_REFUSAL_REASONS.contains(api.error())) {
+                metrics.apiRefused(api.error());
+            }
             body.put("error", api.error());
             body.put("message", api.getMessage());
             body.putAll(api.details());
@@ -41,6 +50,7 @@ public class ApiErrorResponder implements Processor {
             LOG.error("{} {} failed (exchange {})", method(exchange), path(exchange), exchange.getExchangeId(), caught);
         }
         json.respond(exchange, status, body);
+        headers.forEach(exchange.getMessage()::setHeader);
     }
 
     private static String method(Exchange exchange) {

@@ -45,9 +45,26 @@ public class ApiJson {
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("invalid_json",
-                    "Malformed JSON at line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+            // some failures carry no location (e.g. Jackson's nesting-depth limit, StreamConstraintsException)
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw ApiException.badRequest("invalid_json", "Malformed JSON" + where + ": " + e.getOriginalMessage());
+        }
+    }
+
+    /**
+     * Refuses a request body that is not declared as JSON ({@code application/json} or {@code ...+json},
+     * any charset), so form posts and text are told what to send instead of being parsed by luck.
+     *
+     * @throws ApiException 415 unsupported_media_type
+     */
+    public void requireJsonContent(Exchange exchange) {
+        String type = exchange.getIn().getHeader(Exchange.CONTENT_TYPE, "", String.class);
+        String mediaType = type.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        if (!mediaType.equals("application/json") && !mediaType.endsWith("+json")) {
+            throw new ApiException(415, "unsupported_media_type",
+                    "Send the request body as JSON with 'Content-Type: application/json'"
+                            + (mediaType.isEmpty() ? "" : " (got '" + mediaType + "')"));
         }
     }
 

@@ -1,10 +1,13 @@
 package io.voicegateway.server;
 
+import io.voicegateway.security.SecurityProperties;
 import io.voicegateway.twilio.TwilioProperties;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,15 +20,26 @@ public class SettingsValidator implements InitializingBean {
     /** Regions serving Nova 2 Sonic; the bidirectional stream rejects cross-region invocation. */
     static final Set<String> NOVA_REGIONS = Set.of("us-east-1", "us-west-2", "ap-northeast-1", "eu-north-1");
 
+    /** Shortest API key production accepts: 16 characters of a random key are far beyond guessing. */
+    static final int MIN_KEY_CHARS = 16;
+
     private final GatewayProperties gateway;
     private final TwilioProperties twilio;
     private final String awsRegion;
+    private final SecurityProperties security;
 
+    public SettingsValidator(GatewayProperties gateway, TwilioProperties twilio, String awsRegion) {
+        this(gateway, twilio, awsRegion, new SecurityProperties(null, null, true, 10, 20, null));
+    }
+
+    @Autowired
     public SettingsValidator(GatewayProperties gateway, TwilioProperties twilio,
-                             @org.springframework.beans.factory.annotation.Value("${nova.region:us-east-1}") String awsRegion) {
+                             @org.springframework.beans.factory.annotation.Value("${nova.region:us-east-1}") String awsRegion,
+                             SecurityProperties security) {
         this.gateway = gateway;
         this.twilio = twilio;
         this.awsRegion = awsRegion;
+        this.security = security;
     }
 
     @Override
@@ -57,8 +71,43 @@ public class SettingsValidator implements InitializingBean {
             if (!NOVA_REGIONS.contains(awsRegion)) {
                 problems.add("AWS_REGION '" + awsRegion + "' does not serve Nova Sonic; use one of " + NOVA_REGIONS);
             }
+            productionSecurity(problems);
+        }
+        if (security.makeCallsPerKeyPerMinute() < 1 || security.makeCallsPerAddressPerMinute() < 1) {
+            problems.add("MAKE_CALL_RATE_PER_KEY and MAKE_CALL_RATE_PER_ADDRESS must be at least 1");
         }
         return problems;
+    }
+
+    /** Production is on the internet: the API needs keys, and Twilio credentials may only go to Twilio. */
+    private void productionSecurity(List<String> problems) {
+        List<String> keys = new ArrayList<>(security.apiKeyList());
+        keys.addAll(security.adminApiKeyList());
+        if (keys.isEmpty()) {
+            problems.add("API_KEYS (and ADMIN_API_KEYS for /ops/*) is required in production: "
+                    + "without keys anyone reaching the port could place calls and read transcripts");
+        } else if (keys.stream().anyMatch(k -> k.length() < MIN_KEY_CHARS)) {
+            problems.add("API_KEYS / ADMIN_API_KEYS entries must be at least " + MIN_KEY_CHARS
+                    + " characters (e.g. openssl rand -hex 24)");
+        }
+        if (!isTwilioApi(twilio.apiBaseUrl())) {
+            problems.add("TWILIO_API_BASE_URL must be an https://*.twilio.com URL in production (it receives the "
+                    + "account's credentials), got '" + twilio.apiBaseUrl() + "'");
+        }
+    }
+
+    static boolean isTwilioApi(String baseUrl) {
+        if (baseUrl == null || baseUrl.isBlank()) {
+            return true; // the SDK's own default, api.twilio.com
+        }
+        try {
+            URI uri = URI.create(baseUrl.trim());
+            String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(java.util.Locale.ROOT);
+            return "https".equalsIgnoreCase(uri.getScheme())
+                    && (host.equals("twilio.com") || host.endsWith(".twilio.com"));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** Startup failure listing every bad setting by its environment variable name. */

@@ -10,14 +10,21 @@ import io.voicegateway.server.GatewayProperties;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import io.voicegateway.security.PhoneNumbers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Places and hangs up calls through Twilio's REST API with the Twilio SDK. The REST client is built on first
- * use, so a gateway without Twilio credentials starts and answers a clear 503 instead.
+ * use, so a gateway without Twilio credentials starts and answers a clear 503 instead. Every request runs on
+ * {@link TwilioRestExecutor}'s own threads with connect/read timeouts (TWILIO_REST_*), and a caller waits for
+ * it at most {@link TwilioRestProperties#worstCase()}.
  */
 @Component
 public class OutboundCallPlacer {
@@ -29,11 +36,16 @@ public class OutboundCallPlacer {
 
     private final TwilioProperties twilio;
     private final GatewayProperties gateway;
+    private final TwilioRestProperties rest;
+    private final TwilioRestExecutor executor;
     private final AtomicReference<TwilioRestClient> client = new AtomicReference<>();
 
-    public OutboundCallPlacer(TwilioProperties twilio, GatewayProperties gateway) {
+    public OutboundCallPlacer(TwilioProperties twilio, GatewayProperties gateway, TwilioRestProperties rest,
+                              TwilioRestExecutor executor) {
         this.twilio = twilio;
         this.gateway = gateway;
+        this.rest = rest;
+        this.executor = executor;
     }
 
     /** Settings missing for outbound calls, as environment variable names; empty when it can place calls. */
@@ -53,6 +65,10 @@ public class OutboundCallPlacer {
      * @throws TwilioCallException with Twilio's code and message when Twilio refuses
      */
     public Placed place(String callId, String to) {
+        return await(executor.submit(() -> create(callId, to)), "placing call " + callId);
+    }
+
+    private Placed create(String callId, String to) {
         URI voiceUrl = URI.create(gateway.publicHttpUrl("/webhooks/voice/" + callId));
         try {
             Call call = Call.creator(new PhoneNumber(to), new PhoneNumber(twilio.phoneNumber().trim()), voiceUrl)
@@ -62,7 +78,7 @@ public class OutboundCallPlacer {
                     .setStatusCallbackEvent(List.of("initiated", "ringing", "answered", "completed"))
                     .create(client());
             String status = call.getStatus() == null ? "queued" : call.getStatus().toString();
-            LOG.info("Call {}: Twilio placed call {} to {} ({})", callId, call.getSid(), to, status);
+            LOG.info("Call {}: Twilio placed call {} to {} ({})", callId, call.getSid(), PhoneNumbers.mask(to), status);
             return new Placed(call.getSid(), status);
         } catch (ApiException e) {
             throw new TwilioCallException(e.getCode(), e.getStatusCode(), e.getMessage(), e);
@@ -71,8 +87,24 @@ public class OutboundCallPlacer {
         }
     }
 
-    /** Ends a call in progress; a call Twilio already ended counts as done. */
+    /** Ends a call in progress; a call Twilio already ended counts as done. Waits for Twilio's answer. */
     public void hangUp(String callSid) {
+        await(hangUpAsync(callSid), "hanging up " + callSid);
+    }
+
+    /** Ends a call in progress on the REST threads; the future fails with {@link TwilioCallException}. */
+    public CompletableFuture<Void> hangUpAsync(String callSid) {
+        try {
+            return executor.submit(() -> {
+                complete(callSid);
+                return null;
+            });
+        } catch (TwilioRestExecutor.Busy e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private void complete(String callSid) {
         try {
             Call.updater(callSid).setStatus(Call.UpdateStatus.COMPLETED).update(client());
         } catch (ApiException e) {
@@ -83,7 +115,26 @@ public class OutboundCallPlacer {
     }
 
     private TwilioRestClient client() {
-        return client.updateAndGet(c -> c != null ? c : TwilioRestClientFactory.create(twilio));
+        return client.updateAndGet(c -> c != null ? c : TwilioRestClientFactory.create(twilio, rest));
+    }
+
+    /** Waits for a REST request, bounded; turns every failure into a {@link TwilioCallException}. */
+    private <T> T await(CompletableFuture<T> request, String what) {
+        try {
+            return request.get(rest.worstCase().toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof TwilioCallException t) {
+                throw t;
+            }
+            throw new TwilioCallException(null, null, e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            request.cancel(true);
+            throw new TwilioCallException(null, null, "Twilio did not answer within " + rest.worstCase().toSeconds()
+                    + " s while " + what + " (TWILIO_REST_CONNECT_TIMEOUT, TWILIO_REST_READ_TIMEOUT)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TwilioCallException(null, null, "interrupted while " + what, e);
+        }
     }
 
     /** Twilio's answer to a call creation. */

@@ -6,6 +6,7 @@ import io.voicegateway.call.CallRegistry;
 import io.voicegateway.call.CallStatus;
 import io.voicegateway.call.NewCall;
 import io.voicegateway.metrics.GatewayMetrics;
+import io.voicegateway.security.PhoneNumbers;
 import io.voicegateway.server.CallAdmission;
 import io.voicegateway.server.GatewayProperties;
 import java.util.Map;
@@ -86,7 +87,8 @@ public class VoiceWebhookHandler implements Processor {
     private Call createInbound(Map<String, String> params) {
         Call call = calls.create(new NewCall(CallDirection.INBOUND, params.get("From"), params.get("To"),
                 gateway.defaultVoiceId(), gateway.defaultSystemPrompt()));
-        LOG.info("Inbound call {} from {} to {}", call.callId(), params.get("From"), params.get("To"));
+        LOG.info("Inbound call {} from {} to {}", call.callId(), PhoneNumbers.mask(params.get("From")),
+                PhoneNumbers.mask(params.get("To")));
         return call;
     }
 }

@@ -3,9 +3,9 @@ package io.voicegateway.vad;
 import io.voicegateway.server.HealthCheck;
 
 /**
- * The /health check of the shared Silero session: one real inference on a fresh stream. The input is a faint
- * hum rather than zeros, because {@link VadStream} skips the model on digital silence; the answer must be a
- * probability (finite, 0..1) and the model must actually have run.
+ * The /health check of the shared Silero session: one real inference on a fresh stream (a faint hum, so the
+ * input is not trivially zero); the answer must be a probability (finite, 0..1) and the model must actually
+ * have run.
  */
 public final class VadProbe {
 

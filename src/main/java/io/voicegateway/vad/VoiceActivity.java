@@ -47,7 +47,7 @@ public final class VoiceActivity implements VadStream.WindowListener {
         return stream.windows();
     }
 
-    /** Windows the model ran on (digital silence is skipped). */
+    /** Windows the model ran on (every window, digital silence included). */
     public long inferences() {
         return stream.inferences();
     }

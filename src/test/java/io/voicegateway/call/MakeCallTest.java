@@ -16,8 +16,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /** {@code POST /make-call} through the real Twilio SDK against a local fake of Twilio's REST API. */
+@TestPropertySource(properties = "security.make-call-allowed-prefixes=+1,+44")
 class MakeCallTest extends GatewayTestSupport {
 
     private static final int TWILIO_PORT = freePort();
@@ -102,5 +104,31 @@ class MakeCallTest extends GatewayTestSupport {
 
         String localSignature = TwilioSignature.sign(AUTH_TOKEN, "http://localhost:" + PORT + path, params);
         assertThat(postForm(path, params, localSignature).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aUserKeyPlacesCalls() {
+        assertThat(postJsonWithKey("/make-call", "{\"to\":\"+442071838750\"}", USER_KEY).statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void aDestinationOutsideTheAllowedPrefixesIs403AndTwilioIsNeverAsked() throws Exception {
+        int before = twilio.received().size();
+        HttpResponse<String> response = postJson("/make-call", "{\"to\":\"+33142685300\"}");
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        JsonNode body = mapper.readTree(response.body());
+        assertThat(body.get("error").asText()).isEqualTo("destination_not_allowed");
+        assertThat(body.get("message").asText()).contains("+1, +44", "MAKE_CALL_ALLOWED_PREFIXES");
+        assertThat(twilio.received()).hasSize(before);
+    }
+
+    @Test
+    void aBodyThatIsNotDeclaredJsonIs415() throws Exception {
+        HttpResponse<String> response = send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/make-call"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"to\":\"+14155550100\"}")));
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(mapper.readTree(response.body()).get("error").asText()).isEqualTo("unsupported_media_type");
     }
 }

@@ -20,7 +20,7 @@ class LoadCommandTest extends GatewayTestSupport {
         Path json = dir.resolve("load.json");
 
         int exit = Commands.run(new String[] {"load", "--calls", "5", "--barge-at", "400", "--quiet",
-            "--base-url", baseUrl(), "--json", json.toString()});
+            "--base-url", baseUrl(), "--api-key", USER_KEY, "--json", json.toString()});
 
         assertThat(exit).isZero();
         JsonNode result = new ObjectMapper().readTree(json.toFile());

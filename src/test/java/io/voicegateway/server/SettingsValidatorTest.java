@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.voicegateway.VoiceGatewayApplication;
+import io.voicegateway.security.SecurityProperties;
 import io.voicegateway.twilio.TwilioProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -58,5 +59,57 @@ class SettingsValidatorTest {
         GatewayProperties forcedHttps = new GatewayProperties(GatewayMode.LOCAL, 7860, "tunnel.example.com", true,
                 600, "memory", 500, "matthew", "p");
         assertThat(forcedHttps.publicWebSocketUrl("/m")).isEqualTo("wss://tunnel.example.com/m");
+    }
+
+    private static SettingsValidator production(String apiBaseUrl, SecurityProperties security) {
+        return new SettingsValidator(gateway(GatewayMode.PRODUCTION, "voice.example.com"),
+                new TwilioProperties("AC1", "t", "+15550001111", apiBaseUrl, true), "us-east-1", security);
+    }
+
+    private static SecurityProperties keys(String apiKeys, String adminKeys) {
+        return new SecurityProperties(apiKeys, adminKeys, true, 10, 20, null);
+    }
+
+    @Test
+    void productionNeedsApiKeysAndNamesTheSetting() {
+        assertThat(String.join("\n", production("https://api.twilio.com", keys(null, " ")).problems()))
+                .contains("API_KEYS (and ADMIN_API_KEYS for /ops/*) is required in production");
+        assertThat(production("https://api.twilio.com", keys("k1-0123456789abcdef", null)).problems()).isEmpty();
+        assertThat(production("https://api.twilio.com", keys(null, "admin-0123456789abcdef")).problems()).isEmpty();
+    }
+
+    @Test
+    void productionRefusesShortKeys() {
+        assertThat(String.join("\n", production("https://api.twilio.com", keys("short", null)).problems()))
+                .contains("at least 16 characters");
+    }
+
+    @Test
+    void productionSendsTwilioCredentialsOnlyToTwilio() {
+        SecurityProperties ok = keys("k1-0123456789abcdef", null);
+        assertThat(production("https://api.twilio.com", ok).problems()).isEmpty();
+        assertThat(production("https://api.dublin.ie1.twilio.com", ok).problems()).isEmpty();
+        for (String bad : new String[] {"http://api.twilio.com", "https://twilio.com.evil.example",
+                "https://eviltwilio.com", "http://127.0.0.1:8080", "not a url"}) {
+            assertThat(String.join("\n", production(bad, ok).problems())).as(bad).contains("TWILIO_API_BASE_URL");
+        }
+    }
+
+    @Test
+    void localModeAcceptsAnyTwilioBaseUrlAndNoKeys() {
+        SettingsValidator local = new SettingsValidator(gateway(GatewayMode.LOCAL, null),
+                new TwilioProperties(null, null, null, "http://127.0.0.1:9999", true), "us-east-1", keys(null, null));
+        assertThat(local.problems()).isEmpty();
+    }
+
+    @Test
+    void theGatewayFailsFastAtStartupInProductionWithoutApiKeys() {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(VoiceGatewayApplication.class)
+                .run("--gateway.mode=production", "--twilio.account-sid=AC1", "--twilio.auth-token=t",
+                        "--twilio.phone-number=+15550001111", "--gateway.public-host=voice.example.com",
+                        "--security.api-keys=", "--security.admin-api-keys=", "--camel.main.run-controller=false",
+                        "--gateway.port=" + io.voicegateway.GatewayTestSupport.freePort())
+                .close())
+                .hasStackTraceContaining("API_KEYS (and ADMIN_API_KEYS for /ops/*) is required in production");
     }
 }
