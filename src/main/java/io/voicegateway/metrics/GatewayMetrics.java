@@ -28,9 +28,12 @@ public class GatewayMetrics implements NovaSessionObserver {
 
     /** Label values each counter is registered with at startup, so every series exists (at 0) before it moves. */
     public static final List<String> BARGE_IN_SOURCES = List.of("vad", "model");
-    /** no_stream: no admitted stream; stale: waited longer than overload.stale-audio-ms; queue_full: see ConnectionQueues. */
+    /**
+     * no_stream: no admitted stream; stale: waited longer than overload.stale-audio-ms; queue_full: see
+     * ConnectionQueues; model_backlog: the model stream's input queue was full (a stalled Bedrock stream).
+     */
     public static final List<String> DROP_REASONS = List.of("no_stream", "malformed", "before_start", "stale",
-            "queue_full");
+            "queue_full", "model_backlog");
     public static final List<String> WEBHOOK_RESULTS = List.of("ok", "forged", "invalid");
     public static final List<String> REFUSAL_REASONS = List.of("unknown_call", "ended_call", "duplicate_stream",
             "signature", "token", "unsigned", "start_timeout", "oversize", "flood");
@@ -141,6 +144,11 @@ public class GatewayMetrics implements NovaSessionObserver {
     /** gateway_frames_dropped_total{reason}: inbound messages dropped (malformed, unadmitted, error). */
     public void frameDropped(String reason) {
         registry.counter("gateway.frames.dropped", "reason", reason).increment();
+    }
+
+    @Override
+    public void inputDropped(String callId) {
+        frameDropped("model_backlog");
     }
 
     /** gateway_calls_ended_total{status}: calls by final Twilio status word. */

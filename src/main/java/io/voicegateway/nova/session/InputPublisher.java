@@ -67,6 +67,11 @@ final class InputPublisher implements Publisher<InvokeModelWithBidirectionalStre
         return true;
     }
 
+    /** True while the queue holds {@value #MAX_QUEUED} events: offers are refused until the SDK takes some. */
+    boolean full() {
+        return queued.get() >= MAX_QUEUED;
+    }
+
     /** No more events: the SDK sends what is queued, then ends the request stream. */
     void complete() {
         completed = true;

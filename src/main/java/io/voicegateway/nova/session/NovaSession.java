@@ -64,8 +64,8 @@ final class NovaSession implements NovaStream.Listener {
     void sendAudio(short[] frame) {
         replay.add(frame);
         NovaStream stream = active;
-        if (stream != null) {
-            stream.sendAudio(frame);
+        if (stream != null && !stream.sendAudio(frame) && stream.inputFull()) {
+            context.observer().inputDropped(callId); // a stalled model stream: drop, never queue without limit
         }
     }
 

@@ -20,6 +20,10 @@ public interface NovaSessionObserver {
     default void reopened(String callId, NovaError cause) {
     }
 
+    /** A caller frame was dropped because the model stream's input queue was full (the stream stalled). */
+    default void inputDropped(String callId) {
+    }
+
     /** The session ended on an error (after retries); the call will end. */
     default void failed(String callId, NovaError cause) {
     }

@@ -123,6 +123,11 @@ final class NovaStream {
                 new InputEvent.AudioInput(promptName, audioContentName, Pcm16.toBase64(frame))));
     }
 
+    /** True when the SDK has stopped taking input fast enough and the input queue is full. */
+    boolean inputFull() {
+        return input.full();
+    }
+
     /** Sends text typed by the caller mid-call (an interactive USER text block, Nova 2 cross-modal input). */
     synchronized void sendText(String text) {
         textBlock("USER", true, text);
