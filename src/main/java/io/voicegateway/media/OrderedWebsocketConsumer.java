@@ -2,6 +2,7 @@ package io.voicegateway.media;
 
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
@@ -16,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A {@code vertx-websocket} server consumer that processes each connection's exchanges in arrival order on the
- * Vert.x worker pool, connections in parallel. Per exchange it does what the parent's
+ * A {@code vertx-websocket} server consumer that processes each connection's exchanges in arrival order on a
+ * worker pool of its own ({@value #WORKER_POOL}), connections in parallel. Per exchange it does what the parent's
  * {@code processExchange} does (unit of work, processor, exception handler, {@code routingContext.fail},
  * release), only queued behind the same connection's earlier exchanges instead of racing them.
  *
@@ -31,11 +32,20 @@ public class OrderedWebsocketConsumer extends VertxWebsocketConsumer {
     /** RFC 6455 §7.4.1 close codes. */
     static final short POLICY_VIOLATION = 1008;
     static final short MESSAGE_TOO_BIG = 1009;
+    /**
+     * Media frames run on this pool, not on Vert.x's default worker pool: Camel platform-http runs every HTTP route
+     * there (POST /make-call may wait seconds for Twilio), and such blocking work must never hold a thread a frame
+     * needs. Its threads are named after it.
+     */
+    static final String WORKER_POOL = "media-frames";
+    /** Vert.x's default worker pool size, which media frames had to themselves to share before. */
+    static final int WORKER_POOL_SIZE = 20;
 
     private final boolean connectionEventsRequested;
     /** Open connections' guards, when the component has limits; touched on each connection's event loop. */
     private final Map<String, Guarded> guards = new ConcurrentHashMap<>();
     private ConnectionQueues queues;
+    private WorkerExecutor workers;
 
     OrderedWebsocketConsumer(OrderedWebsocketEndpoint endpoint, Processor processor, boolean connectionEventsRequested) {
         super(endpoint, processor);
@@ -45,8 +55,8 @@ public class OrderedWebsocketConsumer extends VertxWebsocketConsumer {
     @Override
     protected void doStart() throws Exception {
         Vertx vertx = getComponent().getVertx();
-        // The same worker pool the parent uses, sized by VertxOptions.workerPoolSize.
-        queues = new ConnectionQueues(task -> vertx.executeBlocking(() -> {
+        workers = vertx.createSharedWorkerExecutor(WORKER_POOL, WORKER_POOL_SIZE);
+        queues = new ConnectionQueues(task -> workers.executeBlocking(() -> {
             task.run();
             return null;
         }, false), orderedComponent().connectionQueueLimit());
@@ -57,6 +67,7 @@ public class OrderedWebsocketConsumer extends VertxWebsocketConsumer {
     protected void doStop() throws Exception {
         super.doStop();
         queues.clear();
+        workers.close();
     }
 
     @Override

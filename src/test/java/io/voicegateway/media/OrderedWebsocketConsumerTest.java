@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.IntStream;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterEach;
@@ -55,6 +58,35 @@ class OrderedWebsocketConsumerTest {
                 && recorder.eventsByCall().values().stream().mapToInt(q -> q.size()).sum() == CONNECTIONS * FRAMES);
         for (int call = 0; call < CONNECTIONS; call++) {
             assertThat(recorder.events("call-" + call)).containsExactlyElementsOf(expectedEvents(false));
+        }
+    }
+
+    @Test
+    void framesRunOnTheirOwnPoolSoBlockedDefaultWorkersNeverHoldThemUp() throws Exception {
+        // Occupy every thread of Vert.x's default worker pool (where platform-http runs HTTP routes) until the end.
+        CountDownLatch release = new CountDownLatch(1);
+        for (int i = 0; i < OrderedWebsocketConsumer.WORKER_POOL_SIZE * 2; i++) {
+            harness.serverVertx().executeBlocking(() -> release.await(60, SECONDS), false);
+        }
+        Queue<String> threads = new ConcurrentLinkedQueue<>();
+        CountDownLatch framesDone = new CountDownLatch(FRAMES);
+        harness.start(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(harness.uri("/media-stream/{callId}")).routeId("media").process(exchange -> {
+                    threads.add(Thread.currentThread().getName());
+                    framesDone.countDown();
+                });
+            }
+        });
+        try {
+            harness.sendAndClose("/media-stream/call-1",
+                    IntStream.range(0, FRAMES).mapToObj(Integer::toString).toList());
+
+            assertThat(framesDone.await(30, SECONDS)).as("frames processed while the default pool is blocked").isTrue();
+            assertThat(threads).allMatch(name -> name.startsWith(OrderedWebsocketConsumer.WORKER_POOL));
+        } finally {
+            release.countDown();
         }
     }
 

@@ -33,6 +33,11 @@ final class WebsocketHarness implements AutoCloseable {
         camel.addComponent(scheme, component);
     }
 
+    /** The server side's Vert.x, whose worker pools the component uses. */
+    Vertx serverVertx() {
+        return serverVertx;
+    }
+
     /** An endpoint URI of the component under test on the harness's port, e.g. {@code uri("/a/{b}?x=y")}. */
     String uri(String pathAndQuery) {
         return scheme + ":localhost:" + port + pathAndQuery;
