@@ -33,10 +33,10 @@ public class VadProcessor implements Processor {
         short[] pcm = message.getMandatoryBody(short[].class);
         String callId = CallIds.of(exchange);
         VoiceActivity activity = states.get(callId).voiceActivity();
-        long inferencesBefore = activity.inferences();
+        long windowsBefore = activity.windows();
         long started = System.nanoTime();
         VadEvent event = activity.feed(pcm, 0, pcm.length);
-        if (activity.inferences() != inferencesBefore) {
+        if (activity.windows() != windowsBefore) { // this frame completed a window: the model ran
             metrics.vadInference(System.nanoTime() - started);
         }
         message.setHeader(AudioHeaders.VAD_SPEECH_PROBABILITY, activity.lastProbability());

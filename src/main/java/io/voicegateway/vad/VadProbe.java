@@ -21,7 +21,7 @@ public final class VadProbe {
         try {
             VadStream stream = model.newStream();
             stream.feed(hum, 0, hum.length, (index, p) -> probability[0] = p);
-            if (stream.inferences() != 1) {
+            if (stream.windows() != 1) {
                 return HealthCheck.Result.down("no inference ran on a test window (" + model.source() + ")");
             }
         } catch (RuntimeException e) {

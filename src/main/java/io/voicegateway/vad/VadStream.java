@@ -32,7 +32,6 @@ public final class VadStream {
     private FloatBuffer nextState = directFloats(SileroVadModel.STATE_SIZE);
     private int filled;
     private long windows;
-    private long inferences;
     private float lastProbability;
 
     VadStream(SileroVadModel model) {
@@ -56,7 +55,6 @@ public final class VadStream {
         // drifting for many seconds (no fixed point to skip to), and skipping or resetting it changed the first
         // speech windows after silence by up to 0.04 (VadReferenceEquivalenceTest checks plain Silero's results).
         lastProbability = model.run(input, state, nextState, probability);
-        inferences++;
         FloatBuffer previous = state;
         state = nextState;
         nextState = previous;
@@ -72,14 +70,9 @@ public final class VadStream {
         return lastProbability;
     }
 
-    /** Windows completed so far. */
+    /** Windows completed so far; the model ran once on each. */
     public long windows() {
         return windows;
-    }
-
-    /** Windows the model ran on: all of them (kept for the VAD timer, which times windows that ran). */
-    public long inferences() {
-        return inferences;
     }
 
     private void zeroState() {
@@ -96,7 +89,6 @@ public final class VadStream {
         zeroState();
         filled = 0;
         windows = 0;
-        inferences = 0;
         lastProbability = 0;
     }
 

@@ -47,11 +47,6 @@ public final class VoiceActivity implements VadStream.WindowListener {
         return stream.windows();
     }
 
-    /** Windows the model ran on (every window, digital silence included). */
-    public long inferences() {
-        return stream.inferences();
-    }
-
     /** True between SpeechStarted and SpeechEnded. */
     public boolean speaking() {
         return turns.speaking();
