@@ -1,5 +1,7 @@
 package io.voicegateway.call;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,6 +67,12 @@ public final class Call {
     /** Per-call secret the media stream must present in {@code start.customParameters.token}. */
     public String streamToken() {
         return streamToken;
+    }
+
+    /** Whether {@code token} is this call's stream token, compared in constant time; false for null. */
+    public boolean hasStreamToken(String token) {
+        return token != null && MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
+                streamToken.getBytes(StandardCharsets.UTF_8));
     }
 
     public CallDirection direction() {

@@ -3,8 +3,6 @@ package io.voicegateway.call;
 import io.voicegateway.server.ApiException;
 import io.voicegateway.server.ApiJson;
 import io.voicegateway.server.GatewayProperties;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
@@ -51,9 +49,7 @@ public class CallQueryHandlers {
                 throw ApiException.notFound("not_found", "GET /local/calls/{callId} exists only in local mode");
             }
             // an unknown call and a wrong token answer alike, so the endpoint tells nothing to a guesser
-            Call call = calls.find(callId)
-                    .filter(c -> MessageDigest.isEqual(c.streamToken().getBytes(StandardCharsets.UTF_8),
-                            token.getBytes(StandardCharsets.UTF_8)))
+            Call call = calls.find(callId).filter(c -> c.hasStreamToken(token))
                     .orElseThrow(() -> ApiException.notFound("unknown_call",
                             "No call with id '" + callId + "' and that " + CALL_TOKEN));
             json.respond(exchange, 200, call.record());

@@ -77,26 +77,23 @@ public class MediaCalls {
      * longer pending (timed out, closed) or another stream holds the call (then the caller refuses it).
      */
     boolean claim(MediaCall media) {
-        Pending entry = pending.remove(media.connectionKey());
-        if (entry == null) {
-            return false;
-        }
-        vertx.cancelTimer(entry.timerId);
-        return calls.putIfAbsent(media.callId(), media) == null;
+        return dropPending(media.connectionKey()) && calls.putIfAbsent(media.callId(), media) == null;
     }
 
     /** Drops a connection that failed admission at {@code start}, leaving the call free for its real stream. */
     void refuse(MediaCall stream, short code, String reason) {
-        Pending entry = pending.remove(stream.connectionKey());
-        if (entry != null) {
-            vertx.cancelTimer(entry.timerId);
-        }
+        dropPending(stream.connectionKey());
         calls.remove(stream.callId(), stream);
         stream.close(code, reason);
     }
 
     /** Forgets a pending connection that closed; true if it was one (its call goes on). */
     boolean closedPending(String connectionKey) {
+        return dropPending(connectionKey);
+    }
+
+    /** Forgets a pending connection and stops its start timer; true if it was pending. */
+    private boolean dropPending(String connectionKey) {
         Pending entry = pending.remove(connectionKey);
         if (entry != null) {
             vertx.cancelTimer(entry.timerId);

@@ -58,7 +58,7 @@ final class InputPublisher implements Publisher<InvokeModelWithBidirectionalStre
 
     /** Queues one event JSON; false when the stream is finished or the queue is full. */
     boolean offer(String eventJson) {
-        if (completed || cancelled || queued.get() >= MAX_QUEUED) {
+        if (completed || cancelled || full()) {
             return false;
         }
         queue.add(eventJson);
