@@ -7,7 +7,7 @@ import io.voicegateway.call.CallRegistry;
 import io.voicegateway.metrics.GatewayMetrics;
 import io.voicegateway.server.ApiException;
 import io.voicegateway.server.ApiJson;
-import io.voicegateway.twilio.CallTransferClient;
+import io.voicegateway.twilio.OutboundCallPlacer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -28,7 +28,7 @@ public class CallToolHandlers {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Bean
-    public CallTransfer callTransfer(CallTransferClient twilio, CallLifecycle lifecycle, GatewayMetrics metrics) {
+    public CallTransfer callTransfer(OutboundCallPlacer twilio, CallLifecycle lifecycle, GatewayMetrics metrics) {
         return new CallTransfer(twilio, lifecycle, metrics);
     }
 

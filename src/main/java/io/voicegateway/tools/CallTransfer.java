@@ -3,7 +3,9 @@ package io.voicegateway.tools;
 import io.voicegateway.call.Call;
 import io.voicegateway.call.CallLifecycle;
 import io.voicegateway.metrics.GatewayMetrics;
-import io.voicegateway.twilio.CallTransferClient;
+import io.voicegateway.security.PhoneNumbers;
+import io.voicegateway.twilio.OutboundCallPlacer;
+import io.voicegateway.twilio.TwilioRestExecutor;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -39,11 +41,11 @@ public final class CallTransfer {
         }
     }
 
-    private final CallTransferClient twilio;
+    private final OutboundCallPlacer twilio;
     private final CallLifecycle lifecycle;
     private final GatewayMetrics metrics;
 
-    public CallTransfer(CallTransferClient twilio, CallLifecycle lifecycle, GatewayMetrics metrics) {
+    public CallTransfer(OutboundCallPlacer twilio, CallLifecycle lifecycle, GatewayMetrics metrics) {
         this.twilio = twilio;
         this.lifecycle = lifecycle;
         this.metrics = metrics;
@@ -67,23 +69,17 @@ public final class CallTransfer {
         }
         try {
             twilio.transfer(callSid, target);
-        } catch (CallTransferClient.TransferException e) {
+        } catch (TwilioRestExecutor.Busy e) {
+            throw new Refused(503, "twilio_busy", "Too many Twilio requests in flight: " + e.getMessage());
+        } catch (OutboundCallPlacer.TwilioCallException e) {
             call.recordTransfer(target, false, (e.code() == null ? "" : "Twilio " + e.code() + ": ") + e.getMessage());
             metrics.transfer("failed");
-            LOG.warn("Call {}: transfer to {} failed: {}", call.callId(), mask(target), e.getMessage());
+            LOG.warn("Call {}: transfer to {} failed: {}", call.callId(), PhoneNumbers.mask(target), e.getMessage());
             throw new Refused(502, "twilio_error", "Twilio refused the transfer: " + e.getMessage());
         }
         call.recordTransfer(target, true, null);
         metrics.transfer("ok");
-        LOG.info("Call {}: transferred to {}", call.callId(), mask(target));
+        LOG.info("Call {}: transferred to {}", call.callId(), PhoneNumbers.mask(target));
         lifecycle.end(call, "transferred");
-    }
-
-    /** {@code +15551234567} → {@code +*******4567}: enough to tell numbers apart in a log, not to dial them. */
-    static String mask(String number) {
-        if (number == null || number.length() <= 4) {
-            return "****";
-        }
-        return number.charAt(0) + "*".repeat(number.length() - 5) + number.substring(number.length() - 4);
     }
 }

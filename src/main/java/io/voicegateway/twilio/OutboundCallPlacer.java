@@ -6,6 +6,7 @@ import com.twilio.http.HttpMethod;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Call;
 import com.twilio.type.PhoneNumber;
+import io.voicegateway.security.PhoneNumbers;
 import io.voicegateway.server.GatewayProperties;
 import java.net.URI;
 import java.util.List;
@@ -15,13 +16,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import io.voicegateway.security.PhoneNumbers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Places and hangs up calls through Twilio's REST API with the Twilio SDK. The REST client is built on first
+ * Places, hangs up and transfers calls through Twilio's REST API with the Twilio SDK. The REST client is built on first
  * use, so a gateway without Twilio credentials starts and answers a clear 503 instead. Every request runs on
  * {@link TwilioRestExecutor}'s own threads with connect/read timeouts (TWILIO_REST_*), and a caller waits for
  * it at most {@link TwilioRestProperties#worstCase()}.
@@ -104,6 +104,31 @@ public class OutboundCallPlacer {
         }
     }
 
+    /**
+     * Hands a live call to {@code to}: updates it with {@code <Dial><Number>} TwiML, which replaces our
+     * {@code <Connect><Stream>} at once; Twilio then ends the media stream.
+     * (https://www.twilio.com/docs/voice/tutorials/how-to-modify-calls-in-progress)
+     *
+     * @throws TwilioCallException with Twilio's code and message when Twilio refuses
+     * @throws TwilioRestExecutor.Busy when every REST thread is busy and the queue is full
+     */
+    public void transfer(String callSid, String to) {
+        await(executor.submit(() -> {
+            redirect(callSid, to);
+            return null;
+        }), "transferring " + callSid);
+    }
+
+    private void redirect(String callSid, String to) {
+        try {
+            Call.updater(callSid).setTwiml(new com.twilio.type.Twiml(Twiml.dial(to, callerId()))).update(client());
+        } catch (ApiException e) {
+            throw new TwilioCallException(e.getCode(), e.getStatusCode(), e.getMessage(), e);
+        } catch (TwilioException e) {
+            throw new TwilioCallException(null, null, e.getMessage(), e);
+        }
+    }
+
     private void complete(String callSid) {
         try {
             Call.updater(callSid).setStatus(Call.UpdateStatus.COMPLETED).update(client());
@@ -150,6 +175,11 @@ public class OutboundCallPlacer {
             super(message, cause);
             this.code = code;
             this.httpStatus = httpStatus;
+        }
+
+        /** Twilio's error code, null when Twilio gave none (e.g. a timeout). */
+        public Integer code() {
+            return code;
         }
 
         public Map<String, Object> details() {

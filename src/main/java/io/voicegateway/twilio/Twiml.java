@@ -2,7 +2,9 @@ package io.voicegateway.twilio;
 
 import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Connect;
+import com.twilio.twiml.voice.Dial;
 import com.twilio.twiml.voice.Hangup;
+import com.twilio.twiml.voice.Number;
 import com.twilio.twiml.voice.Parameter;
 import com.twilio.twiml.voice.Say;
 import com.twilio.twiml.voice.Stream;
@@ -29,6 +31,15 @@ public final class Twiml {
                 .parameter(new Parameter.Builder().name(TOKEN_PARAMETER).value(token).build())
                 .build();
         return new VoiceResponse.Builder().connect(new Connect.Builder().stream(stream).build()).build().toXml();
+    }
+
+    /** {@code <Dial><Number>}: hands a live call to {@code to}, shown with {@code callerId} when there is one. */
+    public static String dial(String to, String callerId) {
+        Dial.Builder dial = new Dial.Builder().number(new Number.Builder(to).build());
+        if (callerId != null && !callerId.isBlank()) {
+            dial.callerId(callerId.trim());
+        }
+        return new VoiceResponse.Builder().dial(dial.build()).build().toXml();
     }
 
     /** A short apology and hang-up, for calls we cannot serve (unknown call, draining). */

@@ -77,7 +77,7 @@ class TransferTest extends GatewayTestSupport {
         assertThat(record.at("/transfer/to").asText()).isEqualTo("+14155550177");
         assertThat(record.at("/transfer/outcome").asText()).isEqualTo("ok");
         assertThat(record.get("end_reason").asText()).isEqualTo("transferred");
-        assertThat(output.getAll()).contains("transferred to +*******0177").doesNotContain("to +14155550177");
+        assertThat(output.getAll()).contains("transferred to +1******0177").doesNotContain("to +14155550177");
     }
 
     @Test
