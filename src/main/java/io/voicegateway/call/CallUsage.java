@@ -1,5 +1,7 @@
 package io.voicegateway.call;
 
+import io.voicegateway.nova.codec.OutputEvent;
+
 /**
  * Tokens the model used on a call, by direction and kind, summed over every stream of the call (Nova reports
  * running totals per stream, which restart at renewal, so the sums add its per-event deltas), with the cost
@@ -7,24 +9,18 @@ package io.voicegateway.call;
  */
 public final class CallUsage {
 
-    private long inputSpeech;
-    private long inputText;
-    private long outputSpeech;
-    private long outputText;
+    private OutputEvent.Tokens tokens = OutputEvent.Tokens.NONE;
     private double costUsd;
 
     /** Adds one usage event's delta and its estimated cost. */
-    public synchronized void add(long inSpeech, long inText, long outSpeech, long outText, double cost) {
-        inputSpeech += inSpeech;
-        inputText += inText;
-        outputSpeech += outSpeech;
-        outputText += outText;
+    public synchronized void add(OutputEvent.Tokens delta, double cost) {
+        tokens = tokens.plus(delta);
         costUsd += cost;
     }
 
     public synchronized Snapshot snapshot() {
-        return new Snapshot(inputSpeech, inputText, outputSpeech, outputText,
-                inputSpeech + inputText + outputSpeech + outputText, Math.round(costUsd * 1_000_000) / 1_000_000.0);
+        return new Snapshot(tokens.inputSpeech(), tokens.inputText(), tokens.outputSpeech(), tokens.outputText(),
+                tokens.total(), Math.round(costUsd * 1_000_000) / 1_000_000.0);
     }
 
     /** Token counts and the estimated cost in US dollars (rounded to micro-dollars). */

@@ -1,5 +1,6 @@
 package io.voicegateway.usage;
 
+import io.voicegateway.nova.codec.OutputEvent;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,8 +17,8 @@ public record UsageProperties(
         @DefaultValue("0.00024") double textOutputPer1k) {
 
     /** Estimated cost in dollars of the given token counts. */
-    public double cost(long inputSpeech, long inputText, long outputSpeech, long outputText) {
-        return (inputSpeech * speechInputPer1k + inputText * textInputPer1k + outputSpeech * speechOutputPer1k
-                + outputText * textOutputPer1k) / 1000.0;
+    public double cost(OutputEvent.Tokens tokens) {
+        return (tokens.inputSpeech() * speechInputPer1k + tokens.inputText() * textInputPer1k
+                + tokens.outputSpeech() * speechOutputPer1k + tokens.outputText() * textOutputPer1k) / 1000.0;
     }
 }

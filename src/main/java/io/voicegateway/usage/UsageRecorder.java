@@ -21,8 +21,7 @@ public final class UsageRecorder {
 
     public void record(Call call, NovaEvent.Usage usage) {
         OutputEvent.Tokens d = usage.delta();
-        call.usage().add(d.inputSpeech(), d.inputText(), d.outputSpeech(), d.outputText(),
-                prices.cost(d.inputSpeech(), d.inputText(), d.outputSpeech(), d.outputText()));
+        call.usage().add(d, prices.cost(d));
         metrics.modelTokens("input", "speech", d.inputSpeech());
         metrics.modelTokens("input", "text", d.inputText());
         metrics.modelTokens("output", "speech", d.outputSpeech());
