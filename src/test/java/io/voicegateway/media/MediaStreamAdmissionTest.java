@@ -4,27 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.voicegateway.GatewayTestSupport;
-import io.voicegateway.audio.AudioFiles;
-import io.voicegateway.audio.PcmAudio;
 import io.voicegateway.cli.CallReport;
 import io.voicegateway.cli.CallerAudio;
 import io.voicegateway.call.CallLifecycle;
 import io.voicegateway.call.CallRegistry;
-import io.voicegateway.cli.SimulatedCaller;
 import io.voicegateway.emulator.NovaEmulator;
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,13 +26,9 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @SpringBootTest(properties = {"media.start-timeout=2s", "media.stream-wait-timeout=8s",
     "media.model-reply-timeout=5s"})
-class MediaStreamAdmissionTest extends GatewayTestSupport {
+class MediaStreamAdmissionTest extends MediaStreamTestSupport {
 
-    private static final short POLICY_VIOLATION = 1008;
     private static final short MESSAGE_TOO_BIG = 1009;
-    private static Vertx vertx;
-    private static PcmAudio utterance;
-    private final ObjectMapper mapper = new ObjectMapper();
 
     @Autowired
     private MeterRegistry registry;
@@ -56,25 +41,6 @@ class MediaStreamAdmissionTest extends GatewayTestSupport {
     @Autowired
     private CallLifecycle lifecycle;
 
-    @BeforeAll
-    static void setUp() throws Exception {
-        vertx = Vertx.vertx();
-        utterance = AudioFiles.read(Path.of("src/test/resources/audio/one-utterance.wav"));
-    }
-
-    @AfterAll
-    static void tearDown() {
-        vertx.close();
-    }
-
-    private JsonNode localCall() throws Exception {
-        return mapper.readTree(postJson("/local/calls", "{}").body());
-    }
-
-    private JsonNode record(String callId) throws Exception {
-        return mapper.readTree(get("/calls/" + callId).body());
-    }
-
     private double refused(String reason) {
         Counter counter = registry.find("gateway.websocket.refused").tag("reason", reason).counter();
         return counter == null ? 0 : counter.count();
@@ -83,12 +49,6 @@ class MediaStreamAdmissionTest extends GatewayTestSupport {
     private double dropped(String reason) {
         Counter counter = registry.find("gateway.frames.dropped").tag("reason", reason).counter();
         return counter == null ? 0 : counter.count();
-    }
-
-    private static byte[] silence() {
-        byte[] frame = new byte[160];
-        Arrays.fill(frame, (byte) 0xFF);
-        return frame;
     }
 
     @Test
@@ -194,8 +154,7 @@ class MediaStreamAdmissionTest extends GatewayTestSupport {
 
     @Test
     void websocketFuzzIsDroppedWhileABystanderCallLosesNoFrame() throws Exception {
-        Future<CallReport> bystander = new SimulatedCaller(vertx, URI.create(baseUrl()), new CallerAudio(utterance),
-                new SimulatedCaller.Options(-1, 40_000)).run();
+        Future<CallReport> bystander = simulatedCall(utterance, -1);
 
         JsonNode call = localCall();
         String callId = call.get("call_id").asText();

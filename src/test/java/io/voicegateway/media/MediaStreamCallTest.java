@@ -3,22 +3,14 @@ package io.voicegateway.media;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.voicegateway.GatewayTestSupport;
-import io.voicegateway.audio.AudioFiles;
 import io.voicegateway.audio.PcmAudio;
 import io.voicegateway.cli.CallReport;
 import io.voicegateway.cli.CallerAudio;
 import io.voicegateway.cli.CallerAudioSamples;
-import io.voicegateway.cli.SimulatedCaller;
-import java.net.URI;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,28 +19,14 @@ import org.junit.jupiter.api.Test;
  * WebSocket) → gateway (real routes, Silero VAD) → emulated Nova Sonic through the real AWS SDK, and back.
  * The emulator echoes what it heard, so a reply can be checked to carry the caller's own words.
  */
-class MediaStreamCallTest extends GatewayTestSupport {
+class MediaStreamCallTest extends MediaStreamTestSupport {
 
-    private static Vertx vertx;
-    private static PcmAudio utterance;
+
     private static PcmAudio otherUtterance;
-    private final ObjectMapper mapper = new ObjectMapper();
 
     @BeforeAll
-    static void audio() throws Exception {
-        vertx = Vertx.vertx();
-        utterance = AudioFiles.read(Path.of("src/test/resources/audio/one-utterance.wav"));
+    static void otherAudio() throws Exception {
         otherUtterance = CallerAudioSamples.defaultUtterance();
-    }
-
-    @AfterAll
-    static void close() {
-        vertx.close();
-    }
-
-    private Future<CallReport> call(PcmAudio speech, int bargeAtMs) {
-        return new SimulatedCaller(vertx, URI.create(baseUrl()), new CallerAudio(speech),
-                new SimulatedCaller.Options(bargeAtMs, 40_000)).run();
     }
 
     private static CallReport await(Future<CallReport> report) throws Exception {
@@ -63,7 +41,7 @@ class MediaStreamCallTest extends GatewayTestSupport {
 
     @Test
     void aSpokenUtteranceGetsASpokenReplyCarryingTheCallersWords() throws Exception {
-        CallReport report = await(call(utterance, -1));
+        CallReport report = await(simulatedCall(utterance, -1));
 
         assertThat(report.error()).isNull();
         assertThat(report.framesReceived()).isGreaterThan(50);
@@ -83,8 +61,8 @@ class MediaStreamCallTest extends GatewayTestSupport {
 
     @Test
     void talkingOverTheReplyClearsItAndTheRestIsNeverPlayed() throws Exception {
-        CallReport full = await(call(utterance, -1));
-        CallReport barged = await(call(utterance, 400));
+        CallReport full = await(simulatedCall(utterance, -1));
+        CallReport barged = await(simulatedCall(utterance, 400));
 
         assertThat(barged.error()).isNull();
         assertThat(barged.clears()).isGreaterThanOrEqualTo(1);
@@ -103,7 +81,7 @@ class MediaStreamCallTest extends GatewayTestSupport {
         for (int i = 0; i < 20; i++) {
             PcmAudio speech = i % 2 == 0 ? utterance : otherUtterance;
             said.add(speech);
-            calls.add(call(speech, -1));
+            calls.add(simulatedCall(speech, -1));
         }
         for (int i = 0; i < 20; i++) {
             CallReport report = await(calls.get(i));

@@ -4,25 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.voicegateway.GatewayTestSupport;
-import io.voicegateway.audio.AudioFiles;
-import io.voicegateway.audio.PcmAudio;
 import io.voicegateway.cli.CallReport;
 import io.voicegateway.cli.CallerAudio;
-import io.voicegateway.cli.SimulatedCaller;
 import io.voicegateway.emulator.NovaEmulator;
 import io.voicegateway.nova.session.NovaSessions;
 import io.voicegateway.twilio.TwilioSignature;
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -30,12 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Streams that misbehave: unknown calls, wrong tokens, a second stream, malformed messages, hang-up mid-reply,
  * a model stream that dies. Each is refused or absorbed without losing frames or touching other calls.
  */
-class MediaStreamRobustnessTest extends GatewayTestSupport {
-
-    private static final short POLICY_VIOLATION = 1008;
-    private static Vertx vertx;
-    private static PcmAudio utterance;
-    private final ObjectMapper mapper = new ObjectMapper();
+class MediaStreamRobustnessTest extends MediaStreamTestSupport {
 
     @Autowired
     private MediaCalls mediaCalls;
@@ -43,31 +27,6 @@ class MediaStreamRobustnessTest extends GatewayTestSupport {
     private NovaSessions novaSessions;
     @Autowired
     private NovaEmulator emulator;
-
-    @BeforeAll
-    static void setUp() throws Exception {
-        vertx = Vertx.vertx();
-        utterance = AudioFiles.read(Path.of("src/test/resources/audio/one-utterance.wav"));
-    }
-
-    @AfterAll
-    static void tearDown() {
-        vertx.close();
-    }
-
-    private JsonNode localCall() throws Exception {
-        return mapper.readTree(postJson("/local/calls", "{}").body());
-    }
-
-    private JsonNode record(String callId) throws Exception {
-        return mapper.readTree(get("/calls/" + callId).body());
-    }
-
-    private static byte[] silence() {
-        byte[] frame = new byte[160];
-        Arrays.fill(frame, (byte) 0xFF);
-        return frame;
-    }
 
     @Test
     void aStreamForAnUnknownCallIsClosedWithPolicyViolation() throws Exception {
@@ -196,8 +155,7 @@ class MediaStreamRobustnessTest extends GatewayTestSupport {
 
     @Test
     void aModelStreamThatDiesEndsOnlyItsOwnCall() throws Exception {
-        Future<CallReport> bystander = new SimulatedCaller(vertx, URI.create(baseUrl()), new CallerAudio(utterance),
-                new SimulatedCaller.Options(-1, 40_000)).run();
+        Future<CallReport> bystander = simulatedCall(utterance, -1);
 
         JsonNode call = localCall();
         String callId = call.get("call_id").asText();
