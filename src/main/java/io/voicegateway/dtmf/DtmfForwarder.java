@@ -25,7 +25,16 @@ import org.springframework.stereotype.Component;
 public class DtmfForwarder implements Processor, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DtmfForwarder.class);
-    private record Pending(DtmfEntry entry, ScheduledFuture<?>[] timer) {
+    /** One call's entry being typed and its pause timer; guarded by its own monitor. */
+    private static final class Pending {
+        private final DtmfEntry entry = new DtmfEntry();
+        private ScheduledFuture<?> timer;
+
+        synchronized void cancelTimer() {
+            if (timer != null) {
+                timer.cancel(false);
+            }
+        }
     }
 
     private final DtmfProperties properties;
@@ -53,16 +62,14 @@ public class DtmfForwarder implements Processor, AutoCloseable {
     }
 
     void pressed(String callId, String key) {
-        Pending pending = calls.computeIfAbsent(callId, id -> new Pending(new DtmfEntry(), new ScheduledFuture<?>[1]));
+        Pending pending = calls.computeIfAbsent(callId, id -> new Pending());
         synchronized (pending) {
-            if (pending.timer()[0] != null) {
-                pending.timer()[0].cancel(false);
-            }
-            String text = pending.entry().add(key);
+            pending.cancelTimer();
+            String text = pending.entry.add(key);
             if (text != null) {
                 send(callId, text);
             } else {
-                pending.timer()[0] = timer.schedule(() -> send(callId, pending.entry().take()),
+                pending.timer = timer.schedule(() -> send(callId, pending.entry.take()),
                         properties.pause().toMillis(), TimeUnit.MILLISECONDS);
             }
         }
@@ -76,8 +83,8 @@ public class DtmfForwarder implements Processor, AutoCloseable {
 
     void release(String callId) {
         Pending pending = calls.remove(callId);
-        if (pending != null && pending.timer()[0] != null) {
-            pending.timer()[0].cancel(false);
+        if (pending != null) {
+            pending.cancelTimer();
         }
     }
 
