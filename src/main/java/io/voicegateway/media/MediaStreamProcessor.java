@@ -32,7 +32,7 @@ public class MediaStreamProcessor implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(MediaStreamProcessor.class);
     /** RFC 6455 close code for "policy violation": used for every refused stream. */
-    static final short POLICY_VIOLATION = 1008;
+    static final short POLICY_VIOLATION = OrderedWebsocketConsumer.POLICY_VIOLATION;
 
     private final MediaCalls media;
     private final CallLifecycle lifecycle;
