@@ -61,7 +61,7 @@ async function startCall() {
   });
   stream = new MediaStream(streamUrl(created.stream_url), created.token, {
     onMedia: (payload) => {
-      softphone.stats.framesReceived++;
+      softphone.stats.framesReceived += Math.ceil(payload.length / 160); // a message holds one or more 20 ms frames
       audio.play(payload);
     },
     onMark: (name) => audio.mark(name),

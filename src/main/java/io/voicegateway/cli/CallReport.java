@@ -50,8 +50,9 @@ public record CallReport(String callId, String error, long framesSent, long fram
             framesSent++;
         }
 
-        void frameReceived() {
-            framesReceived++;
+        /** A media message of {@code bytes} μ-law bytes: the gateway joins a chunk's 20 ms frames into one message. */
+        void audioReceived(int bytes) {
+            framesReceived += (bytes + 159) / 160;
         }
 
         void lateFrames(long n) {

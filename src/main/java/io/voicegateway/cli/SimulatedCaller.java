@@ -261,8 +261,9 @@ public final class SimulatedCaller {
             awaitingReplySince = 0;
             replyThisTurn = true;
         }
-        report.frameReceived();
-        playout.enqueueMedia(Base64.getDecoder().decode(payload));
+        byte[] audio = Base64.getDecoder().decode(payload);
+        report.audioReceived(audio.length);
+        playout.enqueueMedia(audio);
         lastAudioNanos = now;
     }
 

@@ -22,6 +22,7 @@ public final class MediaCall {
     private final PlaybackTracker playback;
     private final BargeInDetector bargeIn;
     private final CallerAudioOut audioOut;
+    private final OutboundAudioBatch outbound = new OutboundAudioBatch();
     private final Resampler toNova;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -93,6 +94,11 @@ public final class MediaCall {
 
     CallerAudioOut audioOut() {
         return audioOut;
+    }
+
+    /** Frames of the model's current audio chunk not yet sent (model-events thread only, like audioOut). */
+    OutboundAudioBatch outbound() {
+        return outbound;
     }
 
     public String streamSid() {

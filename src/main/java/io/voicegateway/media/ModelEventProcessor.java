@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Everything the model says to a call ({@code from: nova-sonic:events}): its audio goes to the caller at once
- * as 20 ms μ-law frames with a mark after each chunk (Twilio clocks playback; marks tell us what played), its
+ * as whole 20 ms μ-law frames, joined into one media message per chunk ({@link OutboundAudioBatch}), with a mark
+ * after each chunk (Twilio clocks playback; marks tell us what played), its
  * text goes to the transcript, its own interruption signal clears the caller's playback, and a session that
  * ends on its own ends the call with the reason.
  */
@@ -64,15 +65,19 @@ public class ModelEventProcessor implements Processor {
             return; // the caller barged in: the rest of this response must never play
         }
         long started = System.nanoTime();
-        int frames = call.audioOut().accept(audio.pcm(), (mulaw, rms) -> sendFrame(call, mulaw, rms));
+        int frames = call.audioOut().accept(audio.pcm(), (mulaw, rms) -> queueFrame(call, mulaw, rms));
         if (frames > 0) {
+            sendQueued(call);
             call.send(new TwilioMessage.OutboundMark(call.streamSid(), call.playback().nextMark()));
             metrics.modelAudioForwarded(System.nanoTime() - started);
         }
     }
 
-    private void sendFrame(MediaCall call, byte[] mulaw, float rms) {
-        call.send(new TwilioMessage.OutboundMedia(call.streamSid(), mulaw));
+    /** One 20 ms frame for the caller: joined with the chunk's other frames into one media message (see OutboundAudioBatch). */
+    private void queueFrame(MediaCall call, byte[] mulaw, float rms) {
+        if (call.outbound().add(mulaw)) {
+            sendQueued(call);
+        }
         call.playback().frameSent(rms);
         call.call().stats().framesOut(1);
         metrics.framesOut(1);
@@ -84,6 +89,12 @@ public class ModelEventProcessor implements Processor {
                 call.call().stats().replyLatency(latency / 1000);
                 metrics.replyLatency(latency);
             }
+        }
+    }
+
+    private static void sendQueued(MediaCall call) {
+        if (!call.outbound().isEmpty()) {
+            call.send(new TwilioMessage.OutboundMedia(call.streamSid(), call.outbound().take()));
         }
     }
 
@@ -114,8 +125,9 @@ public class ModelEventProcessor implements Processor {
 
     private void turnEnded(MediaCall call) {
         if (!call.dropping() && call.isStarted()) {
-            int frames = call.audioOut().flush((mulaw, rms) -> sendFrame(call, mulaw, rms));
+            int frames = call.audioOut().flush((mulaw, rms) -> queueFrame(call, mulaw, rms));
             if (frames > 0) {
+                sendQueued(call);
                 call.send(new TwilioMessage.OutboundMark(call.streamSid(), call.playback().nextMark()));
             }
         } else {

@@ -5,12 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.voicegateway.cli.CallReport;
 import io.voicegateway.cli.CallerAudio;
 import io.voicegateway.emulator.NovaEmulator;
 import io.voicegateway.nova.session.NovaSessions;
 import io.voicegateway.twilio.TwilioSignature;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -151,6 +154,43 @@ class MediaStreamRobustnessTest extends MediaStreamTestSupport {
         assertThat(record.get("end_reason").asText()).isEqualTo("caller_hung_up");
         await().atMost(Duration.ofSeconds(10)).until(() -> !novaSessions.callIds().contains(callId));
         assertThat(mediaCalls.get(callId)).isEmpty();
+    }
+
+    @Test
+    void theReplyArrivesAsWholeFramesJoinedPerChunkEachChunkFollowedByAMark() throws Exception {
+        JsonNode call = localCall();
+        String callId = call.get("call_id").asText();
+        CallerAudio speech = new CallerAudio(utterance);
+        try (TwilioStreamClient twilio = new TwilioStreamClient(vertx, PORT, callId)) {
+            twilio.start(call.get("token").asText());
+            for (int i = 0; i < speech.frameCount(); i++) {
+                twilio.media(speech.frame(i));
+            }
+            for (int i = 0; i < 75; i++) {
+                twilio.media(silence());
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> twilio.count("mark") >= 3);
+            List<JsonObject> replies = twilio.received().stream()
+                    .filter(m -> List.of("media", "mark").contains(m.getString("event"))).toList();
+            List<Integer> sizes = replies.stream().filter(m -> m.getString("event").equals("media"))
+                    .map(m -> Base64.getDecoder().decode(m.getJsonObject("media").getString("payload")).length).toList();
+            // whole 20 ms frames, at most 200 ms per message, and the emulator's 100 ms chunks as one message each
+            assertThat(sizes).allMatch(n -> n % 160 == 0 && n > 0 && n <= 1600);
+            assertThat(sizes).contains(800);
+            // every chunk's audio is followed by its mark before the next chunk's audio
+            assertThat(replies.get(0).getString("event")).isEqualTo("media");
+            for (int i = 1; i < replies.size(); i++) {
+                if (replies.get(i).getString("event").equals("media")) {
+                    assertThat(replies.get(i - 1).getString("event")).isEqualTo("mark");
+                }
+            }
+            twilio.stop();
+            assertThat(twilio.awaitClose(10)).isEqualTo((short) 1000);
+            long bytes = twilio.received().stream().filter(m -> m.getString("event").equals("media"))
+                    .mapToLong(m -> Base64.getDecoder().decode(m.getJsonObject("media").getString("payload")).length).sum();
+            // the call's frames_out counts 20 ms frames, not messages
+            assertThat(record(callId).at("/stats/frames_out").asLong()).isEqualTo(bytes / 160);
+        }
     }
 
     @Test
