@@ -8,7 +8,8 @@
 #   PINNED=1 CALLS="50 100" scripts/benchmark.sh   # gateway alone on CPU 0 (taskset), the stand-alone
 #                                             # nova-emulator and the load tool on CPU 1: CPU per frame of the gateway only
 #
-# Settings (environment): CALLS, RAMP_S (10), DURATION_S (30), BARGE_AT_MS (400), HEAP (1g: -Xms/-Xmx of the
+# Settings (environment): CALLS, RAMP_S (10), DURATION_S (30), BARGE_AT_MS (400), WARMUP_CALLS (20) and WARMUP_S (20)
+# for the unrecorded warm-up run, HEAP (1g: -Xms/-Xmx of the
 # gateway), GATEWAY_JAVA_OPTS (extra JVM options for the gateway, e.g. a JFR recording), OUT (docs/benchmarks.md),
 # GATEWAY_JAR (the gateway to measure; default: target/voice-gateway.jar, which always runs the load tool).
 # The load generator runs on the same machine as the gateway and competes with it for CPU, unless PINNED=1
@@ -23,12 +24,15 @@ BARGE_AT_MS=${BARGE_AT_MS:-400}
 HEAP=${HEAP:-1g}
 OUT=${OUT:-docs/benchmarks.md}
 JAR=target/voice-gateway.jar
-GATEWAY_JAR=${GATEWAY_JAR:-$JAR}
 WORK=$(mktemp -d /tmp/voice-gateway-bench.XXXXXX)
 
 if [[ -z "${NO_BUILD:-}" ]]; then
     ./mvnw -q package -DskipTests
 fi
+# The load tool and the emulator run from a copy, so a rebuild during the run cannot pull their jar away.
+cp "$JAR" "$WORK/tools.jar"
+GATEWAY_JAR=${GATEWAY_JAR:-$WORK/tools.jar}
+JAR=$WORK/tools.jar
 
 if [[ -n "${PINNED:-}" ]]; then
     GATEWAY_CPU=${GATEWAY_CPU:-0}
@@ -72,8 +76,11 @@ version=$(curl -fs "$base/health" | python3 -c 'import json,sys; print(json.load
 
 # Warm-up, not recorded: a fresh JVM spends its first tens of seconds interpreting and JIT-compiling the frame
 # path (at 50 frames/s per call, C2 takes a while to kick in), which would be billed to the first step.
-echo "== warm-up: 20 calls, 20 s" >&2
-"${on_other_cpu[@]}" java -jar "$JAR" load --calls 20 --ramp-s 2 --duration-s 20 --quiet --base-url "$base" >"$WORK/warmup.txt" || true
+WARMUP_CALLS=${WARMUP_CALLS:-20}
+WARMUP_S=${WARMUP_S:-20}
+echo "== warm-up: $WARMUP_CALLS calls, $WARMUP_S s" >&2
+"${on_other_cpu[@]}" java -jar "$JAR" load --calls "$WARMUP_CALLS" --ramp-s 2 --duration-s "$WARMUP_S" --barge-at "$BARGE_AT_MS" --quiet \
+    --base-url "$base" >"$WORK/warmup.txt" || true
 
 for n in $CALLS; do
     echo "== $n calls" >&2
@@ -84,6 +91,7 @@ done
 kill $gateway $emulator
 wait $gateway 2>/dev/null || true
 trap - EXIT
+rm -f "$WORK/tools.jar"
 
 {
     echo
@@ -104,7 +112,7 @@ trap - EXIT
     echo "percentiles are interpolated within histogram buckets (0.05/0.1/0.2/0.5/1/2/5/10/20/50 ms …);"
     echo "CPU is the gateway's \`process_cpu_usage\` (share of all cores) sampled every 2 s, and its CPU time per inbound"
     echo "frame (everything the process did — both directions, the emulator, GC, JIT — over the frames in); GC is the total"
-    echo "pause time during the step; heap is used heap. A 20-call warm-up runs first and is not recorded."
+    echo "pause time during the step; heap is used heap. A $WARMUP_CALLS-call, $WARMUP_S s warm-up runs first and is not recorded."
     echo
     echo "| calls | ok / failed | frames sent | lost | dropped | late (caller / gateway >20 ms) | gateway frame p50 / p99 ms | queueing delay p50 / p99 ms | frame age p99 ms | reply p50 / p95 / p99 ms | barge-in p50 / p95 / p99 ms | CPU mean / max | CPU µs / frame | GC pause ms | heap before / max / after MB |"
     echo "|---:|---|---:|---:|---:|---|---|---|---:|---|---|---|---:|---:|---|"
