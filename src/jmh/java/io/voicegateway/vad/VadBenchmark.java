@@ -51,6 +51,11 @@ public class VadBenchmark {
             stream = shared.model.newStream();
             sink = blackhole;
         }
+
+        @TearDown
+        public void close() {
+            stream.close();
+        }
     }
 
     @Benchmark

@@ -37,9 +37,14 @@ public class CallAudioStates {
         return states.computeIfAbsent(callId, this::create);
     }
 
-    /** Forgets the call; returns true when it had state. */
+    /** Forgets the call and frees its VAD stream; returns true when it had state. */
     public boolean remove(String callId) {
-        return states.remove(callId) != null;
+        CallAudioState state = states.remove(callId);
+        if (state == null) {
+            return false;
+        }
+        state.voiceActivity().close();
+        return true;
     }
 
     /** Calls with state. */

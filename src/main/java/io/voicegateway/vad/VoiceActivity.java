@@ -4,7 +4,7 @@ package io.voicegateway.vad;
  * One call's voice activity: its {@link VadStream} feeding its {@link TurnDetector}. Feed it the call's 20 ms
  * frames in order; it reports the probability of the latest 32 ms window and any turn event. Not thread-safe.
  */
-public final class VoiceActivity implements VadStream.WindowListener {
+public final class VoiceActivity implements VadStream.WindowListener, AutoCloseable {
 
     private final VadStream stream;
     private final TurnDetector turns;
@@ -50,5 +50,11 @@ public final class VoiceActivity implements VadStream.WindowListener {
     /** True between SpeechStarted and SpeechEnded. */
     public boolean speaking() {
         return turns.speaking();
+    }
+
+    /** Frees the stream's model resources when the call ends; any thread. */
+    @Override
+    public void close() {
+        stream.close();
     }
 }
