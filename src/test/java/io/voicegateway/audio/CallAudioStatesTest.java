@@ -27,7 +27,7 @@ class CallAudioStatesTest {
     @Test
     void removingACallClosesItsVadStreamSoLateFramesRunNoModel() {
         CallAudioStates states = new CallAudioStates(new AudioProperties(-55, 200, 20),
-                new VadProperties(0.5f, 250, 700, ""), () -> model);
+                new VadProperties(0.5f, 250, 700, "", 0), () -> model.newStream());
         VoiceActivity activity = states.get("call-1").voiceActivity();
         short[] frame = new short[SileroVadModel.WINDOW];
         activity.feed(frame, 0, frame.length);
