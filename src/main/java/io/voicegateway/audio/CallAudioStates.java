@@ -1,7 +1,8 @@
 package io.voicegateway.audio;
 
-import io.voicegateway.vad.SileroVadModel;
 import io.voicegateway.vad.VadProperties;
+import io.voicegateway.vad.VadStream;
+import io.voicegateway.vad.VadStreams;
 import io.voicegateway.vad.VoiceActivity;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -19,17 +20,18 @@ public class CallAudioStates {
     private final ConcurrentHashMap<String, CallAudioState> states = new ConcurrentHashMap<>();
     private final AudioProperties audio;
     private final VadProperties vad;
-    private final Supplier<SileroVadModel> model;
+    /** Where a new call's VAD stream comes from (synchronous or batched, see {@link VadStreams}). */
+    private final Supplier<VadStream> vadStreams;
 
-    public CallAudioStates(AudioProperties audio, VadProperties vad, Supplier<SileroVadModel> model) {
+    public CallAudioStates(AudioProperties audio, VadProperties vad, Supplier<VadStream> vadStreams) {
         this.audio = audio;
         this.vad = vad;
-        this.model = model;
+        this.vadStreams = vadStreams;
     }
 
     @Autowired
-    CallAudioStates(AudioProperties audio, VadProperties vad, ObjectProvider<SileroVadModel> model) {
-        this(audio, vad, (Supplier<SileroVadModel>) model::getObject);
+    CallAudioStates(AudioProperties audio, VadProperties vad, ObjectProvider<VadStreams> vadStreams) {
+        this(audio, vad, () -> vadStreams.getObject().newStream());
     }
 
     /** The call's state, created on first use. */
@@ -37,9 +39,14 @@ public class CallAudioStates {
         return states.computeIfAbsent(callId, this::create);
     }
 
-    /** Forgets the call; returns true when it had state. */
+    /** Forgets the call and frees its VAD stream; returns true when it had state. */
     public boolean remove(String callId) {
-        return states.remove(callId) != null;
+        CallAudioState state = states.remove(callId);
+        if (state == null) {
+            return false;
+        }
+        state.voiceActivity().close();
+        return true;
     }
 
     /** Calls with state. */
@@ -48,7 +55,7 @@ public class CallAudioStates {
     }
 
     private CallAudioState create(String callId) {
-        VoiceActivity voiceActivity = new VoiceActivity(model.get().newStream(), vad.newTurnDetector());
+        VoiceActivity voiceActivity = new VoiceActivity(vadStreams.get(), vad.newTurnDetector());
         return new CallAudioState(callId, audio.newNoiseGate(), voiceActivity);
     }
 }

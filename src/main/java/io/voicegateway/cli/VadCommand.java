@@ -56,8 +56,8 @@ public final class VadCommand implements Callable<Integer> {
         try {
             TurnDetector turns = new TurnDetector(threshold, minSpeechMs, minSilenceMs);
             PcmAudio audio = AudioFiles.read(file).resampledTo(SileroVadModel.SAMPLE_RATE);
-            try (SileroVadModel model = SileroVadModel.fromSetting(modelPath)) {
-                VadStream stream = model.newStream();
+            try (SileroVadModel model = SileroVadModel.fromSetting(modelPath);
+                 VadStream stream = model.newStream()) {
                 stream.feed(audio.samples(), 0, audio.samples().length, (index, probability) -> {
                     long startMs = index * SileroVadModel.WINDOW_MS;
                     if (probs) {

@@ -131,6 +131,7 @@ final class EchoPersona {
     /** Stops any answer in progress; nothing more is emitted. */
     void stop() {
         stopped = true;
+        detector.close();
         if (answer != null) {
             answer.cancel();
         }

@@ -43,4 +43,9 @@ final class SileroUtteranceDetector implements UtteranceDetector {
         }
         return event instanceof VadEvent.SpeechEnded ? Transition.ENDED : Transition.NONE;
     }
+
+    @Override
+    public void close() {
+        activity.close();
+    }
 }

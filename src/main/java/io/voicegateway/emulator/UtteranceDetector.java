@@ -13,6 +13,10 @@ public interface UtteranceDetector {
     /** Feeds one frame of PCM16 mono samples at the rate given to {@link Factory#create}. */
     Transition accept(short[] frame);
 
+    /** Frees what the detector holds (a VAD stream's model tensors) when its stream ends. */
+    default void close() {
+    }
+
     /** Makes a detector for a stream whose audio arrives at {@code sampleRate} Hz. */
     @FunctionalInterface
     interface Factory {

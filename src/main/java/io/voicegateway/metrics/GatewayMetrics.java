@@ -1,6 +1,7 @@
 package io.voicegateway.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.voicegateway.nova.NovaError;
@@ -53,8 +54,13 @@ public class GatewayMetrics implements NovaSessionObserver {
     private final Timer frameProcessing;
     /** gateway_frames_late_total: inbound frames whose processing took longer than a frame (20 ms). */
     private final Counter framesLate;
-    /** gateway_vad_inference_seconds: one Silero window (32 ms of audio). */
+    /**
+     * gateway_vad_inference_seconds: one Silero run: one 32 ms window, or with vad.batch-tick-ms above 0 one batch
+     * of windows from many calls (see gateway_vad_batch_size).
+     */
     private final Timer vadInference;
+    /** gateway_vad_batch_size: windows per batched Silero run (only with vad.batch-tick-ms above 0). */
+    private final DistributionSummary vadBatchSize;
     /** gateway_model_audio_forward_seconds: model audio chunk received → its frames sent to the caller. */
     private final Timer modelAudioForward;
     /** gateway_reply_latency_seconds: caller's last speech frame → first reply frame sent. */
@@ -76,7 +82,10 @@ public class GatewayMetrics implements NovaSessionObserver {
         framesLate = Counter.builder("gateway.frames.late").description("Inbound frames processed slower than 20 ms")
                 .register(registry);
         frameProcessing = latency("gateway.frame.processing", "Inbound frame processing time");
-        vadInference = latency("gateway.vad.inference", "Silero VAD inference per 32 ms window");
+        vadInference = latency("gateway.vad.inference", "Silero VAD inference per 32 ms window or batch run");
+        vadBatchSize = DistributionSummary.builder("gateway.vad.batch.size")
+                .description("Windows per batched Silero VAD run").publishPercentiles(0.5, 0.95, 0.99)
+                .distributionStatisticExpiry(Duration.ofSeconds(60)).register(registry);
         modelAudioForward = latency("gateway.model.audio.forward", "Model audio chunk to caller frames sent");
         replyLatency = latency("gateway.reply.latency", "Caller turn end to first reply frame");
         bargeInLatency = latency("gateway.bargein.latency", "Caller speech onset over the model to clear sent");
@@ -123,6 +132,12 @@ public class GatewayMetrics implements NovaSessionObserver {
 
     public void vadInference(long nanos) {
         vadInference.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** One batched Silero run of {@code windows} windows from as many calls. */
+    public void vadBatch(int windows, long nanos) {
+        vadInference.record(nanos, TimeUnit.NANOSECONDS);
+        vadBatchSize.record(windows);
     }
 
     public void modelAudioForwarded(long nanos) {
@@ -243,6 +258,10 @@ public class GatewayMetrics implements NovaSessionObserver {
 
     Timer frameAgeTimer() {
         return frameAge;
+    }
+
+    DistributionSummary vadBatchSizeSummary() {
+        return vadBatchSize;
     }
 
     Timer vadTimer() {

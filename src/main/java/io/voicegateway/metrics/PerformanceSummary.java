@@ -1,5 +1,6 @@
 package io.voicegateway.metrics;
 
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
@@ -103,8 +104,14 @@ public class PerformanceSummary implements DisposableBean {
             return new Totals((long) m.framesInCounter().count(), (long) m.framesOutCounter().count(),
                     m.queueDelayTimer().count(), m.queueDelayTimer().totalTime(TimeUnit.NANOSECONDS),
                     m.frameProcessingTimer().count(), m.frameProcessingTimer().totalTime(TimeUnit.NANOSECONDS),
-                    m.vadTimer().count(), m.vadTimer().totalTime(TimeUnit.NANOSECONDS),
+                    vadWindows(m), m.vadTimer().totalTime(TimeUnit.NANOSECONDS),
                     m.replyTimer().count(), m.replyTimer().totalTime(TimeUnit.NANOSECONDS), (long) m.bargeIns());
+        }
+
+        /** Windows Silero evaluated: one per timed run, or the batch's size for a batched run (VAD_BATCH_TICK_MS). */
+        private static long vadWindows(GatewayMetrics m) {
+            DistributionSummary batches = m.vadBatchSizeSummary();
+            return m.vadTimer().count() - batches.count() + (long) batches.totalAmount();
         }
 
         Totals minus(Totals o) {

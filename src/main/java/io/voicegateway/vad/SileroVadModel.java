@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
@@ -50,9 +51,9 @@ public final class SileroVadModel implements AutoCloseable {
      */
     static final long INIT_STACK_BYTES = 16L << 20;
 
-    private static final long[] INPUT_SHAPE = {1, CONTEXT + WINDOW};
-    private static final long[] STATE_SHAPE = {2, 1, 128};
-    private static final long[] OUTPUT_SHAPE = {1, 1};
+    static final long[] INPUT_SHAPE = {1, CONTEXT + WINDOW};
+    static final long[] STATE_SHAPE = {2, 1, 128};
+    static final long[] OUTPUT_SHAPE = {1, 1};
 
     private final OrtEnvironment env;
     private final OrtSession session;
@@ -131,7 +132,9 @@ public final class SileroVadModel implements AutoCloseable {
     }
 
     /**
-     * Runs one window. All buffers are direct and in native order, so ORT reads and writes them in place.
+     * Runs one window on tensors made for this run only (the plain way, kept as the reference the reused tensors
+     * of {@link WindowTensors} are tested against). All buffers are direct and in native order, so ORT reads and
+     * writes them in place.
      *
      * @param input       {@code CONTEXT + WINDOW} samples in [-1, 1]
      * @param state       the recurrent state from the previous window (zeros at the start)
@@ -140,16 +143,43 @@ public final class SileroVadModel implements AutoCloseable {
      * @return the speech probability, 0..1
      */
     float run(FloatBuffer input, FloatBuffer state, FloatBuffer nextState, FloatBuffer probability) {
-        try (OnnxTensor inputTensor = OnnxTensor.createTensor(env, input, INPUT_SHAPE);
-             OnnxTensor stateTensor = OnnxTensor.createTensor(env, state, STATE_SHAPE);
-             OnnxTensor nextStateTensor = OnnxTensor.createTensor(env, nextState, STATE_SHAPE);
-             OnnxTensor probabilityTensor = OnnxTensor.createTensor(env, probability, OUTPUT_SHAPE);
-             OrtSession.Result ignored = session.run(
-                     Map.of("input", inputTensor, "state", stateTensor, "sr", sampleRate),
-                     Map.of("output", probabilityTensor, "stateN", nextStateTensor))) {
+        try (OnnxTensor inputTensor = tensor(input, INPUT_SHAPE);
+             OnnxTensor stateTensor = tensor(state, STATE_SHAPE);
+             OnnxTensor nextStateTensor = tensor(nextState, STATE_SHAPE);
+             OnnxTensor probabilityTensor = tensor(probability, OUTPUT_SHAPE)) {
+            run(inputs(inputTensor, stateTensor), outputs(probabilityTensor, nextStateTensor));
             return probability.get(0);
+        }
+    }
+
+    /**
+     * One run over ready-made tensors: the outputs are pinned (ORT writes into their buffers), so the
+     * {@link OrtSession.Result} owns nothing and closing it frees no tensor.
+     */
+    void run(Map<String, OnnxTensor> inputs, Map<String, OnnxTensor> outputs) {
+        try (OrtSession.Result ignored = session.run(inputs, outputs)) {
+            // the outputs are in the pinned buffers
         } catch (OrtException e) {
             throw new VadModelException("Silero VAD inference failed (" + source + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** The model's inputs: samples {@code [B, 288]}, state {@code [2, B, 128]} and the shared sample-rate scalar. */
+    Map<String, OnnxTensor> inputs(OnnxTensor input, OnnxTensor state) {
+        return Map.of("input", input, "state", state, "sr", sampleRate);
+    }
+
+    /** The model's outputs: probabilities {@code [B, 1]} and the next state {@code [2, B, 128]}. */
+    static Map<String, OnnxTensor> outputs(OnnxTensor probability, OnnxTensor nextState) {
+        return Map.of("output", probability, "stateN", nextState);
+    }
+
+    /** A tensor over a direct, native-order buffer: no copy, ORT reads and writes that memory. */
+    OnnxTensor tensor(FloatBuffer buffer, long[] shape) {
+        try {
+            return OnnxTensor.createTensor(env, buffer, shape);
+        } catch (OrtException e) {
+            throw new VadModelException("Cannot make a VAD tensor of shape " + Arrays.toString(shape), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.voicegateway.vad;
 
+import io.voicegateway.metrics.GatewayMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -19,6 +20,16 @@ public class VadConfiguration {
         SileroVadModel model = SileroVadModel.fromSetting(properties.modelPath());
         LOG.info("Silero VAD model loaded from {}", model.source());
         return model;
+    }
+
+    /** Calls' VAD streams: synchronous, or batched across calls when {@code vad.batch-tick-ms} is above 0. */
+    @Bean(destroyMethod = "close")
+    public VadStreams vadStreams(SileroVadModel model, VadProperties properties, GatewayMetrics metrics) {
+        VadStreams streams = VadStreams.create(model, properties.batchTickMs(), metrics::vadBatch);
+        if (streams.batched()) {
+            LOG.info("Silero VAD batched across calls every {} ms (vad.batch-tick-ms)", properties.batchTickMs());
+        }
+        return streams;
     }
 
     /** /health check: the model is loaded and answers one real inference with a probability. */

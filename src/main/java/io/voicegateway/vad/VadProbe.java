@@ -18,8 +18,7 @@ public final class VadProbe {
             hum[i] = (short) (i % 2 == 0 ? 64 : -64); // about -54 dBFS at 4 kHz: no speech
         }
         float[] probability = {Float.NaN};
-        try {
-            VadStream stream = model.newStream();
+        try (VadStream stream = model.newStream()) {
             stream.feed(hum, 0, hum.length, (index, p) -> probability[0] = p);
             if (stream.windows() != 1) {
                 return HealthCheck.Result.down("no inference ran on a test window (" + model.source() + ")");

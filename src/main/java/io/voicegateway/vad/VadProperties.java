@@ -10,13 +10,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param minSpeechMs   speech must last this long (ms) before "Speech started"
  * @param turnSilenceMs silence this long (ms) ends the caller's turn ("Speech ended")
  * @param modelPath     a Silero VAD ONNX file to use instead of the bundled one; empty = bundled (checksum verified)
+ * @param batchTickMs   0 = run Silero on each call's frame thread as its windows complete; above 0 = run all calls'
+ *                      completed windows as one batch every this many ms on one thread (cheaper per window with
+ *                      many calls, but VAD results arrive up to one tick + one frame later)
  */
 @ConfigurationProperties(prefix = "vad")
 public record VadProperties(
         @DefaultValue("0.5") float threshold,
         @DefaultValue("250") long minSpeechMs,
         @DefaultValue("700") long turnSilenceMs,
-        @DefaultValue("") String modelPath) {
+        @DefaultValue("") String modelPath,
+        @DefaultValue("0") long batchTickMs) {
 
     /** A fresh per-call turn detector with these settings. */
     public TurnDetector newTurnDetector() {

@@ -1,16 +1,24 @@
 package io.voicegateway.vad;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 
 /**
  * One call's view of the shared {@link SileroVadModel}: its recurrent state, the 32-sample context and the
  * samples of the window being filled. Takes 8 kHz PCM16 in any frame size (Twilio's 160-sample, 20 ms frames)
- * and runs the model every 256 samples (32 ms). Buffers are allocated once; not thread-safe (one call's frames
- * arrive in order on one thread at a time).
+ * and evaluates every 256 samples (32 ms) in one of two ways:
+ * <ul>
+ *   <li><b>synchronous</b> ({@link SileroVadModel#newStream}): the model runs inside {@link #feed}, and the
+ *       listener hears each window as soon as it completes;</li>
+ *   <li><b>batched</b> ({@link VadBatcher#newStream}): {@link #feed} only queues the completed window; the
+ *       batcher runs it with other calls' windows at its next tick, and a later {@link #feed} hands the listener
+ *       the probabilities that have arrived since, in window order. Window indices (audio time) are the same
+ *       as in the synchronous stream; only when the listener hears of a window changes.</li>
+ * </ul>
+ * Buffers and tensors are made once, when the stream is, and freed by {@link #close} (when the call ends). Not
+ * thread-safe, except that {@link #close} may come from another thread (one call's frames arrive in order on one
+ * thread at a time; its end may be handled elsewhere).
  */
-public final class VadStream {
+public final class VadStream implements AutoCloseable {
 
     /** Receives each completed window's speech probability. */
     @FunctionalInterface
@@ -24,75 +32,127 @@ public final class VadStream {
 
     private static final int INPUT_SIZE = SileroVadModel.CONTEXT + SileroVadModel.WINDOW;
 
-    private final SileroVadModel model;
     /** Model input: context (end of the previous input) then the new window; direct so ORT reads it in place. */
-    private final FloatBuffer input = directFloats(INPUT_SIZE);
-    private final FloatBuffer probability = directFloats(1);
-    private FloatBuffer state = directFloats(SileroVadModel.STATE_SIZE);
-    private FloatBuffer nextState = directFloats(SileroVadModel.STATE_SIZE);
+    private final FloatBuffer input = WindowTensors.directFloats(INPUT_SIZE);
+    /** Synchronous: the model tensors over {@link #input}; null when batched. */
+    private final WindowTensors tensors;
+    /** Batched: the queue to and from the batcher thread; null when synchronous. */
+    private final WindowHandoff handoff;
+    private volatile boolean closed;
     private int filled;
+    /** Windows completed from the audio fed, evaluated or not. */
+    private long completed;
+    /** Windows whose probability the listener has heard. */
     private long windows;
+    private long dropped;
     private float lastProbability;
 
     VadStream(SileroVadModel model) {
-        this.model = model;
+        this.tensors = new WindowTensors(model, input);
+        this.handoff = null;
     }
 
-    /** Adds {@code len} samples; runs the model once per completed window and tells {@code listener}. */
+    VadStream(WindowHandoff handoff) {
+        this.tensors = null;
+        this.handoff = handoff;
+    }
+
+    /**
+     * Adds {@code len} samples. Synchronous: runs the model once per completed window and tells {@code listener}
+     * at once. Batched: queues each completed window, then tells {@code listener} about every window the batcher
+     * has finished since the previous call.
+     */
     public void feed(short[] pcm, int off, int len, WindowListener listener) {
+        if (closed) {
+            return; // a frame that raced the end of its call
+        }
         for (int i = off; i < off + len; i++) {
             // PCM16 to [-1, 1), the scale Silero was trained on.
             input.put(SileroVadModel.CONTEXT + filled, pcm[i] / 32768f);
             if (++filled == SileroVadModel.WINDOW) {
                 filled = 0;
-                runWindow(listener);
+                completeWindow(listener);
             }
+        }
+        if (handoff != null) {
+            drain(listener);
         }
     }
 
-    private void runWindow(WindowListener listener) {
+    private void completeWindow(WindowListener listener) {
         // Every window goes through the model, digital silence included: on zeros Silero's LSTM cell state keeps
         // drifting for many seconds (no fixed point to skip to), and skipping or resetting it changed the first
         // speech windows after silence by up to 0.04 (VadReferenceEquivalenceTest checks plain Silero's results).
-        lastProbability = model.run(input, state, nextState, probability);
-        FloatBuffer previous = state;
-        state = nextState;
-        nextState = previous;
+        long index = completed++;
+        if (tensors != null) {
+            lastProbability = tensors.run();
+        } else if (!handoff.submit(input, index)) {
+            drain(listener); // frees the slots of windows the batcher has finished meanwhile
+            if (!handoff.submit(input, index)) {
+                dropped++; // the batcher is 512 ms behind: this window gets no probability
+            }
+        }
         // The last CONTEXT samples of this input become the context of the next one.
         for (int i = 0; i < SileroVadModel.CONTEXT; i++) {
             input.put(i, input.get(SileroVadModel.WINDOW + i));
         }
-        listener.onWindow(windows++, lastProbability);
+        if (tensors != null) {
+            listener.onWindow(windows++, lastProbability);
+        }
     }
 
-    /** Probability of the last completed window (0 before the first). */
+    private void drain(WindowListener listener) {
+        while (handoff.hasResult()) {
+            long index = handoff.resultIndex();
+            lastProbability = handoff.takeResult();
+            windows++;
+            listener.onWindow(index, lastProbability);
+        }
+    }
+
+    /** Probability of the newest window the listener has heard of (0 before the first). */
     public float lastProbability() {
         return lastProbability;
     }
 
-    /** Windows completed so far; the model ran once on each. */
+    /** Windows evaluated and handed to the listener so far. */
     public long windows() {
         return windows;
     }
 
-    private void zeroState() {
-        for (int i = 0; i < SileroVadModel.STATE_SIZE; i++) {
-            state.put(i, 0f);
-        }
+    /** Batched only: windows dropped because the batcher was {@link WindowHandoff#CAPACITY} windows behind. */
+    public long droppedWindows() {
+        return dropped;
     }
 
-    /** Back to the state of a new stream. */
+    /** True when the batcher evaluates this stream's windows (results come on later feeds). */
+    public boolean batched() {
+        return handoff != null;
+    }
+
+    /** Back to the state of a new stream; synchronous streams only (a batched stream's state is the batcher's). */
     public void reset() {
+        if (tensors == null) {
+            throw new UnsupportedOperationException("A batched VAD stream cannot be reset; open a new one");
+        }
         for (int i = 0; i < INPUT_SIZE; i++) {
             input.put(i, 0f);
         }
-        zeroState();
+        tensors.reset();
         filled = 0;
+        completed = 0;
         windows = 0;
         lastProbability = 0;
     }
 
-    private static FloatBuffer directFloats(int count) {
-        return ByteBuffer.allocateDirect(count * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+    /** Frees the model tensors, or leaves the batcher (waiting windows are dropped); later frames are ignored. */
+    @Override
+    public void close() {
+        closed = true;
+        if (tensors != null) {
+            tensors.close();
+        } else {
+            handoff.close();
+        }
     }
 }

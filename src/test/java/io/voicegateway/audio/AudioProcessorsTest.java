@@ -31,7 +31,7 @@ class AudioProcessorsTest {
     private static CamelContext camel;
 
     private final CallAudioStates states = new CallAudioStates(new AudioProperties(-55, 200, 20),
-            new VadProperties(0.5f, 250, 700, ""), () -> model);
+            new VadProperties(0.5f, 250, 700, "", 0), () -> model.newStream());
     private final MuLawDecodeProcessor decode = new MuLawDecodeProcessor();
     private final NoiseGateProcessor gate = new NoiseGateProcessor(states);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
