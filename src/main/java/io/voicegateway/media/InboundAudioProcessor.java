@@ -22,7 +22,7 @@ public class InboundAudioProcessor implements Processor {
     @org.springframework.beans.factory.annotation.Autowired
     public InboundAudioProcessor(MuLawDecodeProcessor decode, NoiseGateProcessor noiseGate, VadProcessor vad,
                                  BargeInProcessor bargeIn, NovaInputProcessor novaInput) {
-        this(decode, noiseGate, vad, bargeIn, novaInput);
+        this(new Processor[] {decode, noiseGate, vad, bargeIn, novaInput});
     }
 
     InboundAudioProcessor(Processor... stages) {
