@@ -85,7 +85,17 @@ echo "== warm-up: $WARMUP_CALLS calls, $WARMUP_S s" >&2
 for n in $CALLS; do
     echo "== $n calls" >&2
     "${on_other_cpu[@]}" java -jar "$JAR" load --calls "$n" --ramp-s "$RAMP_S" --duration-s "$DURATION_S" --barge-at "$BARGE_AT_MS" \
-        --base-url "$base" --json "$WORK/load-$n.json" | tee "$WORK/load-$n.txt" || true
+        --base-url "$base" --json "$WORK/load-$n.json" >"$WORK/load-$n.txt" &
+    load=$!
+    window=$((DURATION_S - RAMP_S - 2))
+    if (( window >= 5 )); then
+        # Steady state only (every call talking): the gateway's CPU by thread group per inbound frame.
+        sleep $((RAMP_S + 1))
+        python3 scripts/thread-cpu.py "$gateway" "$window" "$base/metrics" "$API_KEY" >"$WORK/threads-$n.md" 2>&1 || true
+    fi
+    wait $load || true
+    cat "$WORK/load-$n.txt"
+    cat "$WORK/threads-$n.md" 2>/dev/null || true
     sleep 5 # let the gateway settle (calls closed, GC) before the next step
 done
 kill $gateway $emulator
@@ -136,6 +146,15 @@ errors = r.get("errors") or {}
 for e, c in errors.items():
     print(f"|  | {c} × {e} | | | | | | | | | | | | | |")
 EOF
+    done
+    for n in $CALLS; do
+        if [[ -s "$WORK/threads-$n.md" ]]; then
+            echo
+            echo "Steady state of the $n-call step (\`scripts/thread-cpu.py\`: every thread's CPU over the window in which all calls"
+            echo "talk, per inbound frame counted by the gateway in that window):"
+            echo
+            cat "$WORK/threads-$n.md"
+        fi
     done
     echo
     echo "Machine:"

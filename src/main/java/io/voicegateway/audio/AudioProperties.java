@@ -8,13 +8,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param noiseGateThresholdDbfs frames quieter than this (RMS, dBFS) are zeroed once the hold time has passed
  * @param noiseGateHoldMs        how long (ms) the gate stays open after the level falls below the threshold
- * @param novaChunkMs            caller audio per model input event: 20 (each frame on arrival), 40 or 60 ms
+ * @param novaChunkMs            caller audio per model input event: 20 (each frame on arrival), 40, 60 (default) … 100 ms
  */
 @ConfigurationProperties(prefix = "audio")
 public record AudioProperties(
         @DefaultValue("-55") double noiseGateThresholdDbfs,
         @DefaultValue("200") int noiseGateHoldMs,
-        @DefaultValue("20") int novaChunkMs) {
+        @DefaultValue("60") int novaChunkMs) {
 
     public AudioProperties {
         if (novaChunkMs < 20 || novaChunkMs > 100 || novaChunkMs % 20 != 0) {
