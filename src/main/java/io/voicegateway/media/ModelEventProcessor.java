@@ -62,6 +62,7 @@ public class ModelEventProcessor implements Processor {
         call.modelTurnOpen(true);
         if (call.dropping() || !call.isStarted()) {
             call.audioOut().reset();
+            call.outbound().clear();
             return; // the caller barged in: the rest of this response must never play
         }
         long started = System.nanoTime();
@@ -119,6 +120,7 @@ public class ModelEventProcessor implements Processor {
                     call.streamSid());
         }
         call.audioOut().reset();
+        call.outbound().clear();
         call.modelTurnOpen(false);
         call.dropping(false);
     }
@@ -132,6 +134,7 @@ public class ModelEventProcessor implements Processor {
             }
         } else {
             call.audioOut().reset();
+            call.outbound().clear();
         }
         call.modelTurnOpen(false);
         call.dropping(false);

@@ -30,6 +30,11 @@ final class OutboundAudioBatch {
         return frames == 0;
     }
 
+    /** Barge-in or an interrupted model turn: frames not yet sent must never play (only left over after a failure). */
+    void clear() {
+        frames = 0;
+    }
+
     /** The joined frames as a new array, and the batch emptied; an empty array when nothing was added. */
     byte[] take() {
         byte[] message = java.util.Arrays.copyOf(bytes, frames * CallerAudioOut.FRAME);

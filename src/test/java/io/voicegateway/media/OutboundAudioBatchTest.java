@@ -43,4 +43,14 @@ class OutboundAudioBatchTest {
         assertThat(message[1599]).isEqualTo((byte) 9);
         assertThat(batch.add(frame(7))).isFalse(); // room again after taking
     }
+
+    @Test
+    void clearingDropsFramesThatWereNotSent() {
+        OutboundAudioBatch batch = new OutboundAudioBatch();
+        batch.add(frame(1));
+        batch.clear();
+        assertThat(batch.isEmpty()).isTrue();
+        batch.add(frame(2));
+        assertThat(batch.take()).hasSize(160).containsOnly((byte) 2);
+    }
 }
