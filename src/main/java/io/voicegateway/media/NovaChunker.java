@@ -3,8 +3,9 @@ package io.voicegateway.media;
 /**
  * Joins a call's inbound frames (already at Nova's input rate) into model input chunks of {@code frames} frames.
  * Each chunk is one {@code audioInput} event, and each event costs the SDK the same JSON, base64, event-stream
- * framing, SigV4 chaining and HTTP/2 frame whatever its length; two frames per event halve that work at the
- * price of the first frame waiting 20 ms (audio.nova-chunk-ms). One call's frames only (inbound thread).
+ * framing, SigV4 chaining and HTTP/2 frame whatever its length; n frames per event divide that work by n at the
+ * price of the first frame of each chunk waiting (n − 1) × 20 ms (audio.nova-chunk-ms, 60 by default). One call's
+ * frames only (inbound thread).
  */
 final class NovaChunker {
 

@@ -136,15 +136,9 @@ class MediaStreamRobustnessTest extends MediaStreamTestSupport {
     void stopInTheMiddleOfTheReplyEndsTheCallAndReleasesEverything() throws Exception {
         JsonNode call = localCall();
         String callId = call.get("call_id").asText();
-        CallerAudio speech = new CallerAudio(utterance);
         try (TwilioStreamClient twilio = new TwilioStreamClient(vertx, PORT, callId)) {
             twilio.start(call.get("token").asText());
-            for (int i = 0; i < speech.frameCount(); i++) {
-                twilio.media(speech.frame(i));
-            }
-            for (int i = 0; i < 75; i++) {
-                twilio.media(silence());
-            }
+            sayThenPause(twilio, 0);
             await().atMost(Duration.ofSeconds(20)).until(() -> twilio.count("media") > 0);
             twilio.stop();
             assertThat(twilio.awaitClose(10)).isEqualTo((short) 1000);
@@ -160,15 +154,9 @@ class MediaStreamRobustnessTest extends MediaStreamTestSupport {
     void theReplyArrivesAsWholeFramesJoinedPerChunkEachChunkFollowedByAMark() throws Exception {
         JsonNode call = localCall();
         String callId = call.get("call_id").asText();
-        CallerAudio speech = new CallerAudio(utterance);
         try (TwilioStreamClient twilio = new TwilioStreamClient(vertx, PORT, callId)) {
             twilio.start(call.get("token").asText());
-            for (int i = 0; i < speech.frameCount(); i++) {
-                twilio.media(speech.frame(i));
-            }
-            for (int i = 0; i < 75; i++) {
-                twilio.media(silence());
-            }
+            sayThenPause(twilio, 0);
             await().atMost(Duration.ofSeconds(20)).until(() -> twilio.count("mark") >= 3);
             List<JsonObject> replies = twilio.received().stream()
                     .filter(m -> List.of("media", "mark").contains(m.getString("event"))).toList();
@@ -200,15 +188,9 @@ class MediaStreamRobustnessTest extends MediaStreamTestSupport {
         JsonNode call = localCall();
         String callId = call.get("call_id").asText();
         emulator.faults().resetNextAnswers(2); // the answer breaks, and again after the session reopens
-        CallerAudio speech = new CallerAudio(utterance);
         try (TwilioStreamClient victim = new TwilioStreamClient(vertx, PORT, callId)) {
             victim.start(call.get("token").asText());
-            for (int i = 1000 / 20; i < speech.frameCount(); i++) { // skip the lead-in: answer before the bystander
-                victim.media(speech.frame(i));
-            }
-            for (int i = 0; i < 75; i++) {
-                victim.media(silence());
-            }
+            sayThenPause(victim, 1000 / 20); // skip the lead-in: answer before the bystander
             assertThat(victim.awaitClose(20)).isEqualTo((short) 1000);
         }
         JsonNode record = record(callId);
@@ -218,5 +200,16 @@ class MediaStreamRobustnessTest extends MediaStreamTestSupport {
         assertThat(report.error()).isNull();
         assertThat(report.framesReceived()).isGreaterThan(50);
         assertThat(record(report.callId()).at("/stats/frames_in").asLong()).isEqualTo(report.framesSent());
+    }
+
+    /** The test utterance from frame {@code fromFrame} on, then 1.5 s of silence: the emulator's cue to answer. */
+    private static void sayThenPause(TwilioStreamClient twilio, int fromFrame) {
+        CallerAudio speech = new CallerAudio(utterance);
+        for (int i = fromFrame; i < speech.frameCount(); i++) {
+            twilio.media(speech.frame(i));
+        }
+        for (int i = 0; i < 75; i++) {
+            twilio.media(silence());
+        }
     }
 }

@@ -2,11 +2,10 @@ package io.voicegateway.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.vertx.core.Vertx;
 import io.voicegateway.GatewayTestSupport;
+import io.voicegateway.LogCapture;
 import io.voicegateway.audio.AudioFiles;
 import io.voicegateway.cli.CallReport;
 import io.voicegateway.cli.CallerAudio;
@@ -17,27 +16,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** After one simulated call with a barge-in: the meters moved, the summary line reports it, logs carry the call. */
 class ObservabilityTest extends GatewayTestSupport {
 
-    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-
-    @BeforeEach
-    void captureLogs() {
-        logs.start();
-        root.addAppender(logs);
-    }
-
-    @AfterEach
-    void releaseLogs() {
-        root.detachAppender(logs);
-    }
+    @RegisterExtension
+    final LogCapture logs = new LogCapture();
 
     private static double value(String metrics, String series) {
         Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " ([0-9.Ee+-]+)$").matcher(metrics);
@@ -77,7 +63,7 @@ class ObservabilityTest extends GatewayTestSupport {
                 "jvm_memory_used_bytes{", "process_cpu_usage ");
 
         // the test gateway logs the summary every second while there is activity
-        List<String> summaries = logs.list.stream().map(ILoggingEvent::getFormattedMessage)
+        List<String> summaries = logs.events().stream().map(ILoggingEvent::getFormattedMessage)
                 .filter(m -> m.startsWith("Performance: ")).toList();
         assertThat(summaries).isNotEmpty();
         assertThat(summaries).allMatch(m -> m.matches("Performance: \\d+ active calls, frames in \\d+ out \\d+, "
@@ -87,15 +73,15 @@ class ObservabilityTest extends GatewayTestSupport {
         assertThat(summaries.stream().mapToLong(m -> Long.parseLong(m.replaceAll(".*frames in (\\d+).*", "$1"))).sum())
                 .isGreaterThan(report.framesSent() / 2);
 
-        List<ILoggingEvent> speech = logs.list.stream()
+        List<ILoggingEvent> speech = logs.events().stream()
                 .filter(e -> e.getFormattedMessage().startsWith("Speech started: call " + report.callId())).toList();
         assertThat(speech).isNotEmpty();
         assertThat(speech.get(0).getMDCPropertyMap()).containsEntry("callId", report.callId());
-        assertThat(logs.list.stream().filter(e -> e.getFormattedMessage().contains("Speech ended: call " + report.callId())))
+        assertThat(logs.events().stream().filter(e -> e.getFormattedMessage().contains("Speech ended: call " + report.callId())))
                 .isNotEmpty();
-        ILoggingEvent bargeIn = logs.list.stream().filter(e -> e.getFormattedMessage().contains("barge-in"))
+        ILoggingEvent bargeIn = logs.events().stream().filter(e -> e.getFormattedMessage().contains("barge-in"))
                 .filter(e -> report.callId().equals(e.getMDCPropertyMap().get("callId"))).findFirst().orElseThrow();
         assertThat(bargeIn.getMDCPropertyMap().get("streamSid")).startsWith("MZ");
-        assertThat(logs.list).noneMatch(e -> e.getFormattedMessage().contains(AUTH_TOKEN));
+        assertThat(logs.events()).noneMatch(e -> e.getFormattedMessage().contains(AUTH_TOKEN));
     }
 }

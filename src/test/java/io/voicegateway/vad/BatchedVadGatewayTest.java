@@ -2,11 +2,10 @@ package io.voicegateway.vad;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.vertx.core.Vertx;
 import io.voicegateway.GatewayTestSupport;
+import io.voicegateway.LogCapture;
 import io.voicegateway.audio.AudioFiles;
 import io.voicegateway.cli.CallReport;
 import io.voicegateway.cli.CallerAudio;
@@ -16,10 +15,8 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
@@ -30,19 +27,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(properties = "vad.batch-tick-ms=32")
 class BatchedVadGatewayTest extends GatewayTestSupport {
 
-    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-
-    @BeforeEach
-    void captureLogs() {
-        logs.start();
-        root.addAppender(logs);
-    }
-
-    @AfterEach
-    void releaseLogs() {
-        root.detachAppender(logs);
-    }
+    @RegisterExtension
+    final LogCapture logs = new LogCapture();
 
     @Test
     void aBatchedCallReportsSpeechStartAndEndAndStillBargesIn() throws Exception {
@@ -60,7 +46,7 @@ class BatchedVadGatewayTest extends GatewayTestSupport {
         assertThat(report.error()).isNull();
         assertThat(report.clears()).isGreaterThanOrEqualTo(1);
         assertThat(report.bargeInLatencyMs()).isNotNull().isPositive();
-        assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
+        assertThat(logs.events()).extracting(ILoggingEvent::getFormattedMessage)
                 .anyMatch(m -> m.startsWith("Speech started: call " + report.callId()))
                 .anyMatch(m -> m.startsWith("Speech ended: call " + report.callId()));
         // the meters show the batcher did the inference: one timer sample per batch run, one size per run
