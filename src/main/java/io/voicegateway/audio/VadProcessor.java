@@ -34,10 +34,15 @@ public class VadProcessor implements Processor {
         String callId = CallIds.of(exchange);
         VoiceActivity activity = states.get(callId).voiceActivity();
         long windowsBefore = activity.windows();
+        boolean batched = activity.batched();
+        long lateBefore = batched ? activity.lateResults() : 0;
+        long droppedBefore = batched ? activity.droppedWindows() : 0;
         long started = System.nanoTime();
         VadEvent event = activity.feed(pcm, 0, pcm.length);
-        if (!activity.batched() && activity.windows() != windowsBefore) { // the model ran in this frame
-            // (batched: the VadBatcher times its runs)
+        if (batched) { // the VadBatcher times its runs; here: windows it did not evaluate in time
+            metrics.vadBatchMisses("late", activity.lateResults() - lateBefore);
+            metrics.vadBatchMisses("dropped", activity.droppedWindows() - droppedBefore);
+        } else if (activity.windows() != windowsBefore) { // the model ran in this frame
             metrics.vadInference(System.nanoTime() - started);
         }
         message.setHeader(AudioHeaders.VAD_SPEECH_PROBABILITY, activity.lastProbability());

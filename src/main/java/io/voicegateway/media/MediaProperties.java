@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxMessageBytes       largest inbound WebSocket message; Twilio's are about 400 bytes
  * @param maxMessagesPerSecond  sustained inbound message rate allowed per connection (Twilio sends 50/s)
  * @param modelReplyTimeout     no model output this long after the caller's last speech ends the call ({@code model_timeout})
+ * @param workerThreads         threads that process calls' media messages ({@code media-frames}); a call uses one at a
+ *                              time, and with batched VAD a frame holds its thread while it waits for its window's result
  */
 @ConfigurationProperties(prefix = "media")
 public record MediaProperties(
@@ -20,5 +22,6 @@ public record MediaProperties(
         @DefaultValue("90s") Duration streamWaitTimeout,
         @DefaultValue("16384") int maxMessageBytes,
         @DefaultValue("200") int maxMessagesPerSecond,
-        @DefaultValue("10s") Duration modelReplyTimeout) {
+        @DefaultValue("10s") Duration modelReplyTimeout,
+        @DefaultValue("64") int workerThreads) {
 }

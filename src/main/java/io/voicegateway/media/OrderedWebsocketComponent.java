@@ -27,7 +27,11 @@ public class OrderedWebsocketComponent extends VertxWebsocketComponent {
     /** Caps on each server connection's inbound messages; null for none. */
     private MessageLimits messageLimits;
     private int connectionQueueLimit;
+    private int workerThreads = DEFAULT_WORKER_THREADS;
     private Runnable onQueueFull = () -> { };
+
+    /** Threads of the {@code media-frames} pool unless set: Vert.x's default worker pool size. */
+    public static final int DEFAULT_WORKER_THREADS = 20;
 
     public MessageLimits getMessageLimits() {
         return messageLimits;
@@ -45,6 +49,22 @@ public class OrderedWebsocketComponent extends VertxWebsocketComponent {
 
     int connectionQueueLimit() {
         return connectionQueueLimit;
+    }
+
+    /**
+     * Threads of the pool that runs server connections' messages ({@code media-frames}), for consumers started
+     * after this call. A connection uses one thread at a time; a thread that waits (for a batched VAD result)
+     * holds it meanwhile.
+     */
+    public void setWorkerThreads(int threads) {
+        if (threads <= 0) {
+            throw new IllegalArgumentException("media.worker-threads must be positive, got " + threads);
+        }
+        this.workerThreads = threads;
+    }
+
+    int workerThreads() {
+        return workerThreads;
     }
 
     /** Told (on the event loop) of every message dropped because its connection's queue was full. */

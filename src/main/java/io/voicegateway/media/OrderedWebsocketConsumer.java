@@ -38,8 +38,6 @@ public class OrderedWebsocketConsumer extends VertxWebsocketConsumer {
      * needs. Its threads are named after it.
      */
     static final String WORKER_POOL = "media-frames";
-    /** Vert.x's default worker pool size, which media frames had to themselves to share before. */
-    static final int WORKER_POOL_SIZE = 20;
 
     private final boolean connectionEventsRequested;
     /** Open connections' guards, when the component has limits; touched on each connection's event loop. */
@@ -55,7 +53,7 @@ public class OrderedWebsocketConsumer extends VertxWebsocketConsumer {
     @Override
     protected void doStart() throws Exception {
         Vertx vertx = getComponent().getVertx();
-        workers = vertx.createSharedWorkerExecutor(WORKER_POOL, WORKER_POOL_SIZE);
+        workers = vertx.createSharedWorkerExecutor(WORKER_POOL, orderedComponent().workerThreads());
         queues = new ConnectionQueues(task -> workers.executeBlocking(() -> {
             task.run();
             return null;

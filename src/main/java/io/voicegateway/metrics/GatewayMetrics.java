@@ -44,6 +44,11 @@ public class GatewayMetrics implements NovaSessionObserver {
     public static final List<String> API_REFUSAL_REASONS = List.of("unauthorized", "forbidden", "rate_limited",
             "destination_not_allowed", "twilio_busy");
     public static final List<String> TRANSFER_OUTCOMES = List.of("ok", "failed");
+    /**
+     * Batched VAD windows not evaluated in time: late (the frame's wait for its result ran out; the result came with
+     * a later frame), dropped (the batcher was 16 windows behind; the window got no probability).
+     */
+    public static final List<String> VAD_BATCH_MISSES = List.of("late", "dropped");
 
     private final MeterRegistry registry;
     /** gateway_frames_inbound_total: caller frames taken into the pipeline. */
@@ -98,6 +103,7 @@ public class GatewayMetrics implements NovaSessionObserver {
         DECLINE_REASONS.forEach(reason -> registry.counter("gateway.calls.declined", "reason", reason));
         TIMEOUT_REASONS.forEach(reason -> registry.counter("gateway.calls.timed.out", "reason", reason));
         API_REFUSAL_REASONS.forEach(reason -> registry.counter("gateway.api.refused", "reason", reason));
+        VAD_BATCH_MISSES.forEach(outcome -> registry.counter("gateway.vad.batch.misses", "outcome", outcome));
         TRANSFER_OUTCOMES.forEach(outcome -> registry.counter("gateway.transfers", "outcome", outcome));
     }
 
@@ -138,6 +144,13 @@ public class GatewayMetrics implements NovaSessionObserver {
     public void vadBatch(int windows, long nanos) {
         vadInference.record(nanos, TimeUnit.NANOSECONDS);
         vadBatchSize.record(windows);
+    }
+
+    /** gateway_vad_batch_misses_total{outcome=late|dropped}: {@code n} batched windows not evaluated in time. */
+    public void vadBatchMisses(String outcome, long n) {
+        if (n > 0) {
+            registry.counter("gateway.vad.batch.misses", "outcome", outcome).increment(n);
+        }
     }
 
     public void modelAudioForwarded(long nanos) {

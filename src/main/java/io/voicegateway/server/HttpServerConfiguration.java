@@ -38,6 +38,7 @@ public class HttpServerConfiguration {
         component.setMessageLimits(new MessageLimits(media.maxMessageBytes(), media.maxMessagesPerSecond(),
                 metrics::streamRefused));
         component.setConnectionQueueLimit(overload.connectionQueueLimit());
+        component.setWorkerThreads(media.workerThreads());
         component.setOnQueueFull(() -> metrics.frameDropped("queue_full"));
         component.setVertx(vertx);
         component.setDefaultHost("0.0.0.0");

@@ -14,9 +14,11 @@ import org.slf4j.LoggerFactory;
  * {@code maxBatch} due windows make several runs). A stream's windows depend on its previous state, so a run takes
  * at most one window per stream; a stream's second waiting window goes into the next run, straight after.
  *
- * <p>Frame threads never wait for it: a batched {@link VadStream} copies each completed window into its
- * {@link WindowHandoff} and returns, and picks up the probabilities on its next frames. The price is latency:
- * a window's result reaches the call up to one tick (plus the run) after the window completed.
+ * <p>A batched {@link VadStream} copies each completed window into its {@link WindowHandoff}. With a result wait
+ * (the gateway's setting), the frame thread then parks until the run that has its window is done and goes on
+ * with the result: the price is up to one tick (plus the run) per window-completing frame, and a parked thread
+ * per such frame meanwhile. Without one, the frame goes on at once and picks up the probabilities on its next
+ * frames (a result up to one tick plus one frame late). The batcher never waits for a frame thread.
  */
 public final class VadBatcher implements AutoCloseable {
 
@@ -37,6 +39,7 @@ public final class VadBatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VadBatcher.class);
 
     private final long tickNanos;
+    private final long resultWaitNanos;
     private final Observer observer;
     private final SileroVadModel model;
     private final WindowBatch batch;
@@ -55,12 +58,22 @@ public final class VadBatcher implements AutoCloseable {
      * @param maxBatch most windows in one run
      */
     public VadBatcher(SileroVadModel model, long tickMs, int maxBatch, Observer observer) {
-        if (tickMs <= 0 || maxBatch <= 0) {
-            throw new IllegalArgumentException("vad.batch-tick-ms and the batch size must be positive, got "
-                    + tickMs + " and " + maxBatch);
+        this(model, tickMs, maxBatch, 0, observer);
+    }
+
+    /**
+     * A batcher whose streams wait for their windows' results (see {@link #newStream}).
+     *
+     * @param resultWaitMs how long a frame that completed a window waits for its result; 0 = it does not wait
+     */
+    public VadBatcher(SileroVadModel model, long tickMs, int maxBatch, long resultWaitMs, Observer observer) {
+        if (tickMs <= 0 || maxBatch <= 0 || resultWaitMs < 0) {
+            throw new IllegalArgumentException("vad.batch-tick-ms and the batch size must be positive and the result"
+                    + " wait not negative, got " + tickMs + ", " + maxBatch + " and " + resultWaitMs);
         }
         this.model = model;
         this.tickNanos = TimeUnit.MILLISECONDS.toNanos(tickMs);
+        this.resultWaitNanos = TimeUnit.MILLISECONDS.toNanos(resultWaitMs);
         this.observer = observer;
         this.batch = new WindowBatch(model, maxBatch);
         this.chosen = new WindowHandoff[maxBatch];
@@ -68,11 +81,16 @@ public final class VadBatcher implements AutoCloseable {
         thread.setDaemon(true);
     }
 
-    /** A stream whose windows this batcher runs. Close it when the call ends. */
+    /**
+     * A stream whose windows this batcher runs. With a result wait, a feed that completes a window parks until
+     * the batcher has run it (at most that long), so the call hears of each window in the frame that completed
+     * it, a tick later, instead of a frame (20 ms) later. Close it when the call ends.
+     */
     public VadStream newStream() {
         WindowHandoff handoff = new WindowHandoff();
         joining.add(handoff);
-        return new VadStream(handoff);
+        LockSupport.unpark(thread); // it parks without a tick while no stream is open
+        return new VadStream(handoff, resultWaitNanos);
     }
 
     public VadBatcher start() {
@@ -137,6 +155,11 @@ public final class VadBatcher implements AutoCloseable {
             } catch (RuntimeException e) {
                 // The windows stay queued and are retried at the next tick; one bad run must not stop every call's VAD.
                 LOG.error("Silero VAD batch failed ({}); retrying at the next tick", model.source(), e);
+            }
+            if (streams.isEmpty() && joining.isEmpty()) {
+                LockSupport.park(this); // no call: no ticks until newStream (or close) unparks us
+                next = System.nanoTime();
+                continue;
             }
             next += tickNanos;
             long wait = next - System.nanoTime();

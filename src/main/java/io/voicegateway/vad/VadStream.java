@@ -9,9 +9,11 @@ import java.nio.FloatBuffer;
  * <ul>
  *   <li><b>synchronous</b> ({@link SileroVadModel#newStream}): the model runs inside {@link #feed}, and the
  *       listener hears each window as soon as it completes;</li>
- *   <li><b>batched</b> ({@link VadBatcher#newStream}): {@link #feed} only queues the completed window; the
- *       batcher runs it with other calls' windows at its next tick, and a later {@link #feed} hands the listener
- *       the probabilities that have arrived since, in window order. Window indices (audio time) are the same
+ *   <li><b>batched</b> ({@link VadBatcher#newStream}): {@link #feed} queues the completed window, which the
+ *       batcher runs with other calls' windows at its next tick; the feed either waits for that result (a
+ *       stream with a result wait: the listener hears of the window in the same feed, a tick later) or returns
+ *       at once, and a later {@link #feed} hands the listener the probabilities that have arrived since, in
+ *       window order. Window indices (audio time) are the same
  *       as in the synchronous stream; only when the listener hears of a window changes.</li>
  * </ul>
  * Buffers and tensors are made once, when the stream is, and freed by {@link #close} (when the call ends). Not
@@ -38,6 +40,8 @@ public final class VadStream implements AutoCloseable {
     private final WindowTensors tensors;
     /** Batched: the queue to and from the batcher thread; null when synchronous. */
     private final WindowHandoff handoff;
+    /** Batched: how long a feed that completed a window waits for the batcher's result (0 = not at all). */
+    private final long resultWaitNanos;
     private volatile boolean closed;
     private int filled;
     /** Windows completed from the audio fed, evaluated or not. */
@@ -45,16 +49,19 @@ public final class VadStream implements AutoCloseable {
     /** Windows whose probability the listener has heard. */
     private long windows;
     private long dropped;
+    private long late;
     private float lastProbability;
 
     VadStream(SileroVadModel model) {
         this.tensors = new WindowTensors(model, input);
         this.handoff = null;
+        this.resultWaitNanos = 0;
     }
 
-    VadStream(WindowHandoff handoff) {
+    VadStream(WindowHandoff handoff, long resultWaitNanos) {
         this.tensors = null;
         this.handoff = handoff;
+        this.resultWaitNanos = resultWaitNanos;
     }
 
     /**
@@ -66,6 +73,7 @@ public final class VadStream implements AutoCloseable {
         if (closed) {
             return; // a frame that raced the end of its call
         }
+        long before = completed;
         for (int i = off; i < off + len; i++) {
             // PCM16 to [-1, 1), the scale Silero was trained on.
             input.put(SileroVadModel.CONTEXT + filled, pcm[i] / 32768f);
@@ -75,6 +83,14 @@ public final class VadStream implements AutoCloseable {
             }
         }
         if (handoff != null) {
+            if (resultWaitNanos > 0 && completed != before) {
+                // Park (no CPU) until the batcher's next run has this window: the listener then hears of it in
+                // this feed, as a synchronous stream's would, instead of one frame later. Past the deadline (the
+                // batcher is behind) the frame goes on and the result comes with a later feed.
+                if (!handoff.awaitResults(System.nanoTime() + resultWaitNanos)) {
+                    late++;
+                }
+            }
             drain(listener);
         }
     }
@@ -125,7 +141,12 @@ public final class VadStream implements AutoCloseable {
         return dropped;
     }
 
-    /** True when the batcher evaluates this stream's windows (results come on later feeds). */
+    /** Batched with a result wait only: feeds whose wait ran out before the batcher had run their window. */
+    public long lateResults() {
+        return late;
+    }
+
+    /** True when the batcher evaluates this stream's windows (not the feeding thread). */
     public boolean batched() {
         return handoff != null;
     }

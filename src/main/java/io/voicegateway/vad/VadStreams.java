@@ -24,7 +24,16 @@ public final class VadStreams implements AutoCloseable {
             throw new IllegalArgumentException("vad.batch-tick-ms must be 0 (off) or positive, got " + tickMs);
         }
         return new VadStreams(model, tickMs == 0 ? null
-                : new VadBatcher(model, tickMs, VadBatcher.DEFAULT_MAX_BATCH, observer).start());
+                : new VadBatcher(model, tickMs, VadBatcher.DEFAULT_MAX_BATCH, resultWaitMs(tickMs), observer).start());
+    }
+
+    /**
+     * How long a call's frame waits for its window's batched result: the next tick, and a backlog of a few runs
+     * (128 windows take ≈ 4 ms). A batcher further behind than that no longer holds frames up; its results then
+     * come with later frames.
+     */
+    static long resultWaitMs(long tickMs) {
+        return 2 * tickMs + 20;
     }
 
     /** A new call's stream; close it when the call ends. */

@@ -51,6 +51,16 @@ public final class VoiceActivity implements VadStream.WindowListener, AutoClosea
         return stream.windows();
     }
 
+    /** Batched only: feeds whose wait for the batcher ran out (the result came with a later feed). */
+    public long lateResults() {
+        return stream.lateResults();
+    }
+
+    /** Batched only: windows never evaluated because the batcher was too far behind. */
+    public long droppedWindows() {
+        return stream.droppedWindows();
+    }
+
     /** True when the stream's windows are evaluated by the batcher thread, not in {@link #feed}. */
     public boolean batched() {
         return stream.batched();

@@ -1,11 +1,14 @@
 package io.voicegateway.vad;
 
 import java.nio.FloatBuffer;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The hand-off between one batched stream's frame thread and the {@link VadBatcher} thread: windows go one way,
- * probabilities the other, and neither side ever waits for the other. A single-producer/single-consumer ring of
- * {@link #CAPACITY} slots, each holding one window (context + 256 samples) and, later, its probability.
+ * probabilities the other. A single-producer/single-consumer ring of {@link #CAPACITY} slots, each holding one
+ * window (context + 256 samples) and, later, its probability. The batcher never waits for the frame thread; the
+ * frame thread may park until its windows' results are there ({@link #awaitResults}, bounded by a deadline), and
+ * the batcher wakes it when it publishes the result.
  *
  * <p>Happens-before, through two volatile counters, each written by one side only:
  * <ul>
@@ -31,6 +34,8 @@ final class WindowHandoff {
     private volatile long submitted;
     private volatile long completed;
     private volatile boolean closed;
+    /** The frame thread while it waits in {@link #awaitResults}; woken by the batcher when a result is published. */
+    private volatile Thread waiter;
     /** Windows whose probability the frame thread has taken; frame thread only. */
     private long drained;
     /** The stream's window index (audio time / 32 ms) of each slot's window; frame thread only. */
@@ -55,6 +60,30 @@ final class WindowHandoff {
         return true;
     }
 
+    /**
+     * Waits until the batcher has finished every window submitted so far, the stream is closed, or
+     * {@code deadlineNanos} ({@link System#nanoTime}) has passed; parks, never spins. Frame thread.
+     *
+     * @return true when every submitted window's result is there
+     */
+    boolean awaitResults(long deadlineNanos) {
+        long wanted = submitted;
+        if (completed >= wanted) {
+            return true;
+        }
+        waiter = Thread.currentThread();
+        try {
+            long left;
+            // completed is re-read after waiter was published: a result published in between is never missed
+            while (completed < wanted && !closed && (left = deadlineNanos - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(this, left);
+            }
+        } finally {
+            waiter = null;
+        }
+        return completed >= wanted;
+    }
+
     /** True when the batcher has finished a window the frame thread has not taken yet. */
     boolean hasResult() {
         return drained < completed;
@@ -73,6 +102,10 @@ final class WindowHandoff {
     /** The call ended: the batcher drops this stream, pending windows included. Any thread. */
     void close() {
         closed = true;
+        Thread waiting = waiter;
+        if (waiting != null) {
+            LockSupport.unpark(waiting);
+        }
     }
 
     // ---- batcher thread ----
@@ -98,6 +131,10 @@ final class WindowHandoff {
         probabilities[slot(window)] = batch.probability(b);
         batch.takeState(b, size, state);
         completed = window + 1;
+        Thread waiting = waiter;
+        if (waiting != null) {
+            LockSupport.unpark(waiting);
+        }
     }
 
     private static int slot(long window) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.voicegateway.vad.SileroVadModel;
+import io.voicegateway.vad.VadBatcher;
 import io.voicegateway.vad.VadEvent;
 import io.voicegateway.vad.VadProperties;
 import java.nio.file.Path;
@@ -102,6 +103,24 @@ class AudioProcessorsTest {
         assertThat(states.remove("a")).isTrue();
         assertThat(states.remove("a")).isFalse();
         assertThat(states.get("a")).isNotSameAs(first);
+    }
+
+    @Test
+    void batchedWindowsTheBatcherDidNotRunInTimeAreCountedAsLate() throws Exception {
+        // a batcher whose thread never starts: every window-completing frame waits 1 ms in vain
+        try (VadBatcher batcher = new VadBatcher(model, 32, 8, 1, (n, nanos) -> { })) {
+            CallAudioStates batchedStates = new CallAudioStates(new AudioProperties(-55, 200, 20),
+                    new VadProperties(0.5f, 250, 700, "", 32), batcher::newStream);
+            VadProcessor batchedVad = new VadProcessor(batchedStates, new GatewayMetrics(meters));
+            for (int i = 0; i < 8; i++) { // 8 frames of 160 samples complete 5 windows of 256
+                Exchange exchange = frame("call-batched", new byte[160]);
+                decode.process(exchange);
+                batchedVad.process(exchange);
+            }
+            assertThat(meters.get("gateway.vad.batch.misses").tag("outcome", "late").counter().count()).isEqualTo(5);
+            assertThat(meters.get("gateway.vad.batch.misses").tag("outcome", "dropped").counter().count()).isZero();
+            batchedStates.remove("call-batched");
+        }
     }
 
     @Test

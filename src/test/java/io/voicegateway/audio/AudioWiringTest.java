@@ -44,7 +44,7 @@ class AudioWiringTest {
         runner.withPropertyValues("audio.noise-gate-threshold-dbfs=-48", "audio.noise-gate-hold-ms=150",
                 "vad.threshold=0.6", "vad.min-speech-ms=200", "vad.turn-silence-ms=900").run(context -> {
                     assertThat(context.getBean(AudioProperties.class)).isEqualTo(new AudioProperties(-48, 150, 60));
-                    assertThat(context.getBean(VadProperties.class)).isEqualTo(new VadProperties(0.6f, 200, 900, "", 0));
+                    assertThat(context.getBean(VadProperties.class)).isEqualTo(new VadProperties(0.6f, 200, 900, "", 4));
                 });
     }
 
@@ -52,7 +52,7 @@ class AudioWiringTest {
     void withoutSettingsTheDefaultsMatchConfigApplicationYaml() {
         runner.run(context -> {
             assertThat(context.getBean(AudioProperties.class)).isEqualTo(new AudioProperties(-55, 200, 60));
-            assertThat(context.getBean(VadProperties.class)).isEqualTo(new VadProperties(0.5f, 250, 700, "", 0));
+            assertThat(context.getBean(VadProperties.class)).isEqualTo(new VadProperties(0.5f, 250, 700, "", 4));
         });
     }
 

@@ -7,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.IntStream;
@@ -65,7 +67,7 @@ class OrderedWebsocketConsumerTest {
     void framesRunOnTheirOwnPoolSoBlockedDefaultWorkersNeverHoldThemUp() throws Exception {
         // Occupy every thread of Vert.x's default worker pool (where platform-http runs HTTP routes) until the end.
         CountDownLatch release = new CountDownLatch(1);
-        for (int i = 0; i < OrderedWebsocketConsumer.WORKER_POOL_SIZE * 2; i++) {
+        for (int i = 0; i < io.vertx.core.VertxOptions.DEFAULT_WORKER_POOL_SIZE * 2; i++) {
             harness.serverVertx().executeBlocking(() -> release.await(60, SECONDS), false);
         }
         Queue<String> threads = new ConcurrentLinkedQueue<>();
@@ -88,6 +90,34 @@ class OrderedWebsocketConsumerTest {
         } finally {
             release.countDown();
         }
+    }
+
+    @Test
+    void framesRunOnAsManyThreadsAsTheComponentIsGiven() throws Exception {
+        OrderedWebsocketComponent component = new OrderedWebsocketComponent();
+        component.setWorkerThreads(3);
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        CountDownLatch framesDone = new CountDownLatch(CONNECTIONS * 20);
+        try (WebsocketHarness small = new WebsocketHarness("twilio-ws", component)) {
+            small.start(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from(small.uri("/media-stream/{callId}")).routeId("media").process(exchange -> {
+                        threads.add(Thread.currentThread().getName());
+                        Thread.sleep(2); // keep threads busy so that parallel connections need more of them
+                        framesDone.countDown();
+                    });
+                }
+            });
+            List<String> frames = IntStream.range(0, 20).mapToObj(Integer::toString).toList();
+            for (int call = 0; call < CONNECTIONS; call++) {
+                small.sendAndClose("/media-stream/call-" + call, frames);
+            }
+            assertThat(framesDone.await(60, SECONDS)).as("every frame processed").isTrue();
+        }
+        assertThat(threads).hasSize(3).allMatch(name -> name.startsWith(OrderedWebsocketConsumer.WORKER_POOL));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> component.setWorkerThreads(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("media.worker-threads");
     }
 
     private void sendNumberedFramesOnEveryConnection() {

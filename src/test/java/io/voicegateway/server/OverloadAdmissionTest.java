@@ -43,7 +43,8 @@ class OverloadAdmissionTest extends GatewayTestSupport {
                 "gateway_calls_declined_total{reason=\"%s\"}", GatewayMetrics.DECLINE_REASONS,
                 "gateway_calls_timed_out_total{reason=\"%s\"}", GatewayMetrics.TIMEOUT_REASONS,
                 "gateway_api_refused_total{reason=\"%s\"}", GatewayMetrics.API_REFUSAL_REASONS,
-                "gateway_transfers_total{outcome=\"%s\"}", GatewayMetrics.TRANSFER_OUTCOMES);
+                "gateway_transfers_total{outcome=\"%s\"}", GatewayMetrics.TRANSFER_OUTCOMES,
+                "gateway_vad_batch_misses_total{outcome=\"%s\"}", GatewayMetrics.VAD_BATCH_MISSES);
         series.forEach((format, labels) -> labels.forEach(label ->
                 assertThat(value(metrics, String.format(format, label))).as(format, label).isZero()));
         assertThat(GatewayMetrics.DROP_REASONS).contains("stale", "queue_full");

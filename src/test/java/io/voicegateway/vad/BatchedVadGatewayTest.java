@@ -2,63 +2,23 @@ package io.voicegateway.vad;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import io.vertx.core.Vertx;
-import io.voicegateway.GatewayTestSupport;
-import io.voicegateway.LogCapture;
-import io.voicegateway.audio.AudioFiles;
-import io.voicegateway.cli.CallReport;
-import io.voicegateway.cli.CallerAudio;
-import io.voicegateway.cli.SimulatedCaller;
-import java.net.URI;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * A gateway with {@code vad.batch-tick-ms=32} (Silero batched across calls on the VadBatcher thread): a simulated
- * call still gets its caller's speech start and end reported and still barges in on the reply, and the batch
+ * A gateway with the default {@code vad.batch-tick-ms} (4: Silero batched across calls on the VadBatcher thread,
+ * frames waiting for their windows' results): a call reports its caller's speech and barges in, and the batch
  * meters move.
  */
-@SpringBootTest(properties = "vad.batch-tick-ms=32")
-class BatchedVadGatewayTest extends GatewayTestSupport {
-
-    @RegisterExtension
-    final LogCapture logs = new LogCapture();
+@SpringBootTest
+class BatchedVadGatewayTest extends VadGatewayCall {
 
     @Test
     void aBatchedCallReportsSpeechStartAndEndAndStillBargesIn() throws Exception {
-        Vertx vertx = Vertx.vertx();
-        CallReport report;
-        try {
-            report = new SimulatedCaller(vertx, URI.create(baseUrl()),
-                    new CallerAudio(AudioFiles.read(Path.of("src/test/resources/audio/one-utterance.wav"))),
-                    new SimulatedCaller.Options(400, 40_000)).run()
-                    .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        } finally {
-            vertx.close();
-        }
-
-        assertThat(report.error()).isNull();
-        assertThat(report.clears()).isGreaterThanOrEqualTo(1);
-        assertThat(report.bargeInLatencyMs()).isNotNull().isPositive();
-        assertThat(logs.events()).extracting(ILoggingEvent::getFormattedMessage)
-                .anyMatch(m -> m.startsWith("Speech started: call " + report.callId()))
-                .anyMatch(m -> m.startsWith("Speech ended: call " + report.callId()));
+        String metrics = callReportsSpeechAndBargesIn();
         // the meters show the batcher did the inference: one timer sample per batch run, one size per run
-        String metrics = get("/metrics").body();
-        assertThat(value(metrics, "gateway_bargeins_total{source=\"vad\"}")).isGreaterThanOrEqualTo(1);
         assertThat(value(metrics, "gateway_vad_batch_size_count")).isPositive();
         assertThat(value(metrics, "gateway_vad_batch_size_sum")).isGreaterThanOrEqualTo(value(metrics, "gateway_vad_batch_size_count"));
         assertThat(value(metrics, "gateway_vad_inference_seconds_count")).isEqualTo(value(metrics, "gateway_vad_batch_size_count"));
-    }
-
-    private static double value(String metrics, String series) {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " ([0-9.Ee+-]+)$").matcher(metrics);
-        return m.find() ? Double.parseDouble(m.group(1)) : -1;
     }
 }

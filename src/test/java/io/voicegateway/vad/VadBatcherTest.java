@@ -186,6 +186,88 @@ class VadBatcherTest {
     }
 
     @Test
+    void withAResultWaitEveryFeedHearsTheWindowsItCompletedAndStreamsFedTogetherShareRuns() throws Exception {
+        short[] speech = SpeechFixture.named("two-utterances.wav").audio().samples();
+        List<Float> expected = synchronous(speech);
+        int streams = 3;
+        List<Integer> sizes = new CopyOnWriteArrayList<>();
+        // a generous wait: the assertion is about the hand-over, not about how fast a busy machine runs the batch
+        try (VadBatcher batcher = new VadBatcher(model, 20, 8, 10_000, (n, nanos) -> sizes.add(n)).start()) {
+            List<java.util.concurrent.Future<List<Float>>> fed = new ArrayList<>();
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(streams);
+            try {
+                for (int s = 0; s < streams; s++) {
+                    VadStream stream = batcher.newStream();
+                    fed.add(pool.submit(() -> {
+                        List<Float> heard = new ArrayList<>();
+                        for (int off = 0; off < speech.length; off += FRAME) {
+                            stream.feed(speech, off, Math.min(FRAME, speech.length - off), (i, p) -> heard.add(p));
+                            long completed = Math.min(off + FRAME, speech.length) / SileroVadModel.WINDOW;
+                            assertThat(stream.windows()).as("windows heard after the frame ending at sample %d",
+                                    off + FRAME).isEqualTo(completed);
+                        }
+                        stream.close();
+                        return heard;
+                    }));
+                }
+                for (var future : fed) {
+                    List<Float> heard = future.get(120, java.util.concurrent.TimeUnit.SECONDS);
+                    assertThat(heard).hasSameSizeAs(expected);
+                    for (int w = 0; w < expected.size(); w++) {
+                        assertThat(heard.get(w)).isCloseTo(expected.get(w), within((float) TOLERANCE));
+                    }
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        // three streams waiting on one 20 ms tick: their windows go into the same runs
+        assertThat(sizes).contains(streams);
+    }
+
+    @Test
+    void aFeedWaitsNoLongerThanItsResultWaitAndTheResultComesWithALaterFeed() {
+        short[] speech = SpeechFixture.named("two-utterances.wav").audio().samples();
+        List<Float> heard = new ArrayList<>();
+        // the batcher's thread is not started: nobody runs the window the feed waits for
+        try (VadBatcher batcher = new VadBatcher(model, 32, 8, 50, (n, nanos) -> { });
+             VadStream stream = batcher.newStream()) {
+            stream.feed(speech, 0, SileroVadModel.WINDOW, (i, p) -> heard.add(p));
+            assertThat(stream.windows()).as("no result after the wait ran out").isZero();
+            assertThat(stream.lateResults()).isEqualTo(1);
+
+            batcher.runDue();
+            stream.feed(speech, 0, 0, (i, p) -> heard.add(p));
+            assertThat(heard).hasSize(1);
+            assertThat(heard.get(0)).isCloseTo(synchronous(java.util.Arrays.copyOf(speech, SileroVadModel.WINDOW)).get(0),
+                    within((float) TOLERANCE));
+        }
+    }
+
+    @Test
+    void closingAStreamReleasesAFeedWaitingForItsResult() throws Exception {
+        short[] speech = SpeechFixture.named("two-utterances.wav").audio().samples();
+        // a one-hour wait, and a batcher that never runs: only the close can end the feed
+        try (VadBatcher batcher = new VadBatcher(model, 32, 8, 3_600_000, (n, nanos) -> { })) {
+            VadStream stream = batcher.newStream();
+            var feeding = java.util.concurrent.CompletableFuture.runAsync(
+                    () -> stream.feed(speech, 0, SileroVadModel.WINDOW, (i, p) -> { }));
+            org.awaitility.Awaitility.await().atMost(30, java.util.concurrent.TimeUnit.SECONDS)
+                    .until(() -> waitingIn(feeding));
+            stream.close();
+            feeding.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(stream.windows()).isZero();
+        }
+    }
+
+    /** True once some thread is parked in WindowHandoff.awaitResults (the feed has reached its wait). */
+    private static boolean waitingIn(java.util.concurrent.CompletableFuture<Void> feeding) {
+        return !feeding.isDone() && Thread.getAllStackTraces().entrySet().stream()
+                .anyMatch(e -> e.getKey().getState() == Thread.State.TIMED_WAITING
+                        && Arrays.stream(e.getValue()).anyMatch(f -> f.getMethodName().equals("awaitResults")));
+    }
+
+    @Test
     void aZeroTickGivesSynchronousStreamsAndANegativeOneIsRefused() {
         try (VadStreams streams = VadStreams.create(model, 0, (n, nanos) -> { }); VadStream stream = streams.newStream()) {
             assertThat(streams.batched()).isFalse();
