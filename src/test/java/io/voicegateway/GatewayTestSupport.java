@@ -1,5 +1,10 @@
 package io.voicegateway;
 
+import io.vertx.core.Vertx;
+import io.voicegateway.audio.AudioFiles;
+import io.voicegateway.cli.CallReport;
+import io.voicegateway.cli.CallerAudio;
+import io.voicegateway.cli.SimulatedCaller;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -9,8 +14,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.camel.test.spring.junit5.DisableJmx;
@@ -134,5 +143,26 @@ public abstract class GatewayTestSupport {
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * One whole simulated call against this gateway, as the {@code load} tool's caller makes it: the recording from
+     * src/test/resources/audio, with the options' barge-in; waits up to 60 s for its report.
+     */
+    protected CallReport simulatedCall(String fixture, SimulatedCaller.Options options) throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try {
+            return new SimulatedCaller(vertx, URI.create(baseUrl()),
+                    new CallerAudio(AudioFiles.read(Path.of("src/test/resources/audio", fixture))), options).run()
+                    .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        } finally {
+            vertx.close();
+        }
+    }
+
+    /** One series' value in Prometheus text (the whole line's name and labels), or -1 when it is not there. */
+    protected static double metricValue(String metrics, String series) {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " ([0-9.Ee+-]+)$").matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : -1;
     }
 }

@@ -61,7 +61,7 @@ class NovaSonicComponentTest {
         for (short[] frame : tone(8000, 400, 600)) {
             send("AUDIO", "call-7", frame, Map.of());
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> types().contains("TurnEnded"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(types()).contains("TurnEnded"));
         send("CLOSE", "call-7", null, Map.of());
         await().atMost(Duration.ofSeconds(10)).until(() -> types().contains("SessionClosed"));
 

@@ -124,12 +124,19 @@ class HttpFuzzTest extends GatewayTestSupport {
             streaming.set(false);
             vertx.cancelTimer(timer);
             int frames = sent.get();
-            await().atMost(Duration.ofSeconds(10)).until(() -> framesIn(callId) == frames);
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(framesIn(callId))
+                    .as("frames the gateway counted for the bystander (drops: %s)", drops()).isEqualTo(frames));
             assertThat(bystander.isClosed()).isFalse();
             assertThat(getWithKey("/health", null).statusCode()).isEqualTo(200);
         } finally {
             vertx.close();
         }
+    }
+
+    /** The gateway's dropped-frame counters, for a failure message. */
+    private String drops() {
+        return get("/metrics").body().lines().filter(l -> l.startsWith("gateway_frames_dropped_total")
+                || l.startsWith("gateway_vad_batch_misses_total")).toList().toString();
     }
 
     private long framesIn(String callId) throws Exception {

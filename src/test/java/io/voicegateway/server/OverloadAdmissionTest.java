@@ -9,8 +9,6 @@ import io.voicegateway.twilio.TwilioSignature;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -26,10 +24,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OverloadAdmissionTest extends GatewayTestSupport {
 
-    private static double value(String metrics, String series) {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " ([0-9.Ee+-]+)$").matcher(metrics);
-        return m.find() ? Double.parseDouble(m.group(1)) : -1;
-    }
 
     @Test
     @Order(1)
@@ -46,7 +40,7 @@ class OverloadAdmissionTest extends GatewayTestSupport {
                 "gateway_transfers_total{outcome=\"%s\"}", GatewayMetrics.TRANSFER_OUTCOMES,
                 "gateway_vad_batch_misses_total{outcome=\"%s\"}", GatewayMetrics.VAD_BATCH_MISSES);
         series.forEach((format, labels) -> labels.forEach(label ->
-                assertThat(value(metrics, String.format(format, label))).as(format, label).isZero()));
+                assertThat(metricValue(metrics, String.format(format, label))).as(format, label).isZero()));
         assertThat(GatewayMetrics.DROP_REASONS).contains("stale", "queue_full");
         assertThat(GatewayMetrics.DECLINE_REASONS).containsExactly("draining", "max_calls", "overloaded");
     }
@@ -69,7 +63,7 @@ class OverloadAdmissionTest extends GatewayTestSupport {
         assertThat(twiml.body()).contains("<Say>Sorry").contains("<Hangup/>").doesNotContain("<Stream");
 
         String metrics = get("/metrics").body();
-        assertThat(value(metrics, "gateway_calls_declined_total{reason=\"max_calls\"}")).isEqualTo(3);
-        assertThat(value(metrics, "gateway_calls_active")).isEqualTo(2);
+        assertThat(metricValue(metrics, "gateway_calls_declined_total{reason=\"max_calls\"}")).isEqualTo(3);
+        assertThat(metricValue(metrics, "gateway_calls_active")).isEqualTo(2);
     }
 }

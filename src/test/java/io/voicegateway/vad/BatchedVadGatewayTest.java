@@ -17,8 +17,8 @@ class BatchedVadGatewayTest extends VadGatewayCall {
     void aBatchedCallReportsSpeechStartAndEndAndStillBargesIn() throws Exception {
         String metrics = callReportsSpeechAndBargesIn();
         // the meters show the batcher did the inference: one timer sample per batch run, one size per run
-        assertThat(value(metrics, "gateway_vad_batch_size_count")).isPositive();
-        assertThat(value(metrics, "gateway_vad_batch_size_sum")).isGreaterThanOrEqualTo(value(metrics, "gateway_vad_batch_size_count"));
-        assertThat(value(metrics, "gateway_vad_inference_seconds_count")).isEqualTo(value(metrics, "gateway_vad_batch_size_count"));
+        assertThat(metricValue(metrics, "gateway_vad_batch_size_count")).isPositive();
+        assertThat(metricValue(metrics, "gateway_vad_batch_size_sum")).isGreaterThanOrEqualTo(metricValue(metrics, "gateway_vad_batch_size_count"));
+        assertThat(metricValue(metrics, "gateway_vad_inference_seconds_count")).isEqualTo(metricValue(metrics, "gateway_vad_batch_size_count"));
     }
 }

@@ -15,9 +15,9 @@ class SynchronousVadGatewayTest extends VadGatewayCall {
     @Test
     void anUnbatchedCallReportsSpeechStartAndEndAndBargesIn() throws Exception {
         String metrics = callReportsSpeechAndBargesIn();
-        assertThat(value(metrics, "gateway_vad_batch_size_count")).isZero();
+        assertThat(metricValue(metrics, "gateway_vad_batch_size_count")).isZero();
         // 20 ms frames complete a 32 ms window five times in eight: one timed inference each
-        assertThat(value(metrics, "gateway_vad_inference_seconds_count")).isGreaterThan(
-                value(metrics, "gateway_frames_inbound_total") / 2);
+        assertThat(metricValue(metrics, "gateway_vad_inference_seconds_count")).isGreaterThan(
+                metricValue(metrics, "gateway_frames_inbound_total") / 2);
     }
 }
