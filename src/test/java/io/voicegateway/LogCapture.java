@@ -26,8 +26,14 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
         root.detachAppender(appender);
     }
 
-    /** The events captured so far (live list: logging threads keep adding to it). */
+    /**
+     * A copy of the events captured so far. Logging threads keep appending while a test reads, so the copy is
+     * taken under the appender's own lock ({@code doAppend} is synchronized on it); iterating the live list threw
+     * ConcurrentModificationException once in CI.
+     */
     public List<ILoggingEvent> events() {
-        return appender.list;
+        synchronized (appender) {
+            return List.copyOf(appender.list);
+        }
     }
 }
