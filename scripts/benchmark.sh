@@ -8,7 +8,7 @@
 #   PINNED=1 CALLS="50 100" scripts/benchmark.sh   # gateway alone on CPU 0 (taskset), the stand-alone
 #                                             # nova-emulator and the load tool on CPU 1: CPU per frame of the gateway only
 #
-# Settings (environment): CALLS, RAMP_S (10), DURATION_S (30), BARGE_AT_MS (400), WARMUP_CALLS (20) and WARMUP_S (20)
+# Settings (environment): CALLS, RAMP_S (10), DURATION_S (30), BARGE_AT_MS (400), WARMUP_CALLS (20), WARMUP_S (20) and WARMUP_RAMP_S (2)
 # for the unrecorded warm-up run, HEAP (1g: -Xms/-Xmx of the
 # gateway), GATEWAY_JAVA_OPTS (extra JVM options for the gateway, e.g. a JFR recording), OUT (docs/benchmarks.md),
 # GATEWAY_JAR (the gateway to measure; default: target/voice-gateway.jar, which always runs the load tool).
@@ -79,7 +79,7 @@ version=$(curl -fs "$base/health" | python3 -c 'import json,sys; print(json.load
 WARMUP_CALLS=${WARMUP_CALLS:-20}
 WARMUP_S=${WARMUP_S:-20}
 echo "== warm-up: $WARMUP_CALLS calls, $WARMUP_S s" >&2
-"${on_other_cpu[@]}" java -jar "$JAR" load --calls "$WARMUP_CALLS" --ramp-s 2 --duration-s "$WARMUP_S" --barge-at "$BARGE_AT_MS" --quiet \
+"${on_other_cpu[@]}" java -jar "$JAR" load --calls "$WARMUP_CALLS" --ramp-s "${WARMUP_RAMP_S:-2}" --duration-s "$WARMUP_S" --barge-at "$BARGE_AT_MS" --quiet \
     --base-url "$base" >"$WORK/warmup.txt" || true
 
 for n in $CALLS; do
