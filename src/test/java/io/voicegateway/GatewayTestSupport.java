@@ -65,6 +65,7 @@ public abstract class GatewayTestSupport {
         // overload must not see their calls declined or their frames dropped as stale (CallAdmissionTest,
         // QueueingDelayTest and OverloadAdmissionTest cover those).
         registry.add("overload.queue-delay-ms", () -> 0);
+        registry.add("overload.model-lag-ms", () -> 0);
         registry.add("overload.stale-audio-ms", () -> 0);
         registry.add("security.api-keys", () -> USER_KEY);
         registry.add("security.admin-api-keys", () -> ADMIN_KEY);

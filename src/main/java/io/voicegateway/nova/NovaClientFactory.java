@@ -13,6 +13,7 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.Protocol;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClientBuilder;
@@ -33,16 +34,28 @@ public final class NovaClientFactory {
 
     /** A new client; the caller owns it and must close it. */
     public static BedrockRuntimeAsyncClient create(String region, String endpointOverride, int maxConcurrency) {
+        return create(region, endpointOverride, maxConcurrency, null);
+    }
+
+    /**
+     * A new client on the given event loops (the caller closes them after the client); null for the SDK's own.
+     */
+    public static BedrockRuntimeAsyncClient create(String region, String endpointOverride, int maxConcurrency,
+            SdkEventLoopGroup eventLoops) {
+        NettyNioAsyncHttpClient.Builder http = NettyNioAsyncHttpClient.builder()
+                .protocol(Protocol.HTTP2)
+                .maxConcurrency(maxConcurrency)
+                .readTimeout(READ_TIMEOUT)
+                .writeTimeout(Duration.ofSeconds(30));
+        if (eventLoops != null) {
+            http.eventLoopGroup(eventLoops);
+        }
         BedrockRuntimeAsyncClientBuilder builder = BedrockRuntimeAsyncClient.builder()
                 .region(Region.of(region))
                 // the SDK must not retry: a retried bidirectional stream re-subscribes to a one-shot input publisher;
                 // sessions retry opening themselves, with fresh streams and backoff
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                .httpClientBuilder(NettyNioAsyncHttpClient.builder()
-                        .protocol(Protocol.HTTP2)
-                        .maxConcurrency(maxConcurrency)
-                        .readTimeout(READ_TIMEOUT)
-                        .writeTimeout(Duration.ofSeconds(30)));
+                .httpClientBuilder(http);
         boolean override = endpointOverride != null && !endpointOverride.isBlank();
         if (override) {
             builder.endpointOverride(URI.create(endpointOverride));

@@ -1,5 +1,7 @@
 package io.voicegateway.nova;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.voicegateway.emulator.NovaEmulator;
 import io.voicegateway.nova.session.NovaSessionObserver;
 import io.voicegateway.nova.session.NovaSessions;
@@ -22,9 +24,20 @@ public class NovaConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(NovaConfiguration.class);
 
+    /** The model streams' event loops, with their lag as {@code gateway_model_loop_lag_seconds}. */
+    @Bean(destroyMethod = "close")
+    public NovaEventLoops novaEventLoops(ObjectProvider<MeterRegistry> registry) {
+        NovaEventLoops loops = new NovaEventLoops();
+        registry.ifAvailable(r -> Gauge.builder("gateway.model.loop.lag", loops, l -> l.lagNanos() / 1e9)
+                .description("How far the AWS SDK event loops that carry the model streams are behind their"
+                        + " schedule (the most delayed loop)")
+                .baseUnit("seconds").register(r));
+        return loops;
+    }
+
     @Bean(destroyMethod = "close")
     public BedrockRuntimeAsyncClient novaBedrockClient(NovaProperties properties,
-            ObjectProvider<NovaEmulator> emulator) {
+            ObjectProvider<NovaEmulator> emulator, NovaEventLoops novaEventLoops) {
         String endpoint = properties.endpointOverride();
         NovaEmulator local = emulator.getIfAvailable();
         if (!properties.hasEndpointOverride() && local != null) {
@@ -32,7 +45,8 @@ public class NovaConfiguration {
         }
         LOG.info("Nova Sonic: model {} in {} via {}", properties.modelId(), properties.region(),
                 endpoint == null || endpoint.isBlank() ? "AWS Bedrock" : endpoint);
-        return NovaClientFactory.create(properties.region(), endpoint, properties.maxConcurrency());
+        return NovaClientFactory.create(properties.region(), endpoint, properties.maxConcurrency(),
+                novaEventLoops.group());
     }
 
     @Bean(destroyMethod = "close")

@@ -3,15 +3,20 @@ package io.voicegateway.server;
 import io.voicegateway.call.CallRegistry;
 import io.voicegateway.media.QueueingDelay;
 import io.voicegateway.metrics.GatewayMetrics;
+import io.voicegateway.nova.NovaEventLoops;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Whether a new call may start: not while draining, not above {@code overload.max-concurrent-calls}, and not while
- * the gateway is behind real time (inbound queueing delay above {@code overload.queue-delay-ms}), so the calls
- * already running keep their audio timely. Asked by the voice webhook (which then answers TwiML that apologises
+ * the gateway is behind real time (inbound queueing delay above {@code overload.queue-delay-ms}, or the model
+ * streams' event loops behind by more than {@code overload.model-lag-ms}), so the calls already running keep
+ * their audio timely. Asked by the voice webhook (which then answers TwiML that apologises
  * and hangs up) and by POST /make-call and /local/calls (503). Every decline is counted by reason.
  */
 @Component
@@ -24,14 +29,26 @@ public class CallAdmission {
     private final QueueingDelay queueing;
     private final OverloadProperties overload;
     private final GatewayMetrics metrics;
+    private final LongSupplier modelLagNanos;
 
+    @Autowired
     public CallAdmission(DrainState drain, CallRegistry calls, QueueingDelay queueing, OverloadProperties overload,
-                         GatewayMetrics metrics) {
+                         GatewayMetrics metrics, ObjectProvider<NovaEventLoops> modelLoops) {
+        this(drain, calls, queueing, overload, metrics, () -> {
+            NovaEventLoops loops = modelLoops.getIfAvailable();
+            return loops == null ? 0 : loops.lagNanos();
+        });
+    }
+
+    /** @param modelLagNanos how far the model streams' event loops are behind (tests give their own) */
+    CallAdmission(DrainState drain, CallRegistry calls, QueueingDelay queueing, OverloadProperties overload,
+                  GatewayMetrics metrics, LongSupplier modelLagNanos) {
         this.drain = drain;
         this.calls = calls;
         this.queueing = queueing;
         this.overload = overload;
         this.metrics = metrics;
+        this.modelLagNanos = modelLagNanos;
     }
 
     /** Null when a new call is admitted; otherwise the reason (draining, max_calls, overloaded), already counted. */
@@ -54,7 +71,8 @@ public class CallAdmission {
             case "max_calls" -> "This instance is at its limit of " + overload.maxConcurrentCalls()
                     + " concurrent calls (MAX_CONCURRENT_CALLS); retry later or on another instance";
             default -> "This instance is not keeping up with its calls' audio (inbound queueing delay above "
-                    + overload.queueDelayMs() + " ms, OVERLOAD_QUEUE_DELAY_MS); retry later or on another instance";
+                    + overload.queueDelayMs() + " ms, OVERLOAD_QUEUE_DELAY_MS, or model streams more than "
+                    + overload.modelLagMs() + " ms behind, OVERLOAD_MODEL_LAG_MS); retry later or on another instance";
         };
         throw new ApiException(503, reason, message);
     }
@@ -72,6 +90,12 @@ public class CallAdmission {
         if (overload.queueDelayMs() > 0 && delayMs > overload.queueDelayMs()) {
             LOG.warn("New call declined: inbound queueing delay {} ms is above OVERLOAD_QUEUE_DELAY_MS {}",
                     String.format(Locale.ROOT, "%.1f", delayMs), overload.queueDelayMs());
+            return "overloaded";
+        }
+        double lagMs = modelLagNanos.getAsLong() / 1e6;
+        if (overload.modelLagMs() > 0 && lagMs > overload.modelLagMs()) {
+            LOG.warn("New call declined: the model streams' event loops are {} ms behind, above OVERLOAD_MODEL_LAG_MS {}",
+                    String.format(Locale.ROOT, "%.1f", lagMs), overload.modelLagMs());
             return "overloaded";
         }
         return null;

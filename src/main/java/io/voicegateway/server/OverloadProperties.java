@@ -14,11 +14,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                             (counted as reason {@code stale}) instead of sent to the model late; 0 = never
  * @param connectionQueueLimit messages one WebSocket connection may have waiting; further ones are dropped
  *                             (reason {@code queue_full}); 0 = no bound
+ * @param modelLagMs           new calls are declined while the event loops that carry the model streams are this
+ *                             far behind their schedule (model replies would come late); 0 = never
  */
 @ConfigurationProperties(prefix = "overload")
 public record OverloadProperties(
         @DefaultValue("0") int maxConcurrentCalls,
         @DefaultValue("100") int queueDelayMs,
         @DefaultValue("200") int staleAudioMs,
-        @DefaultValue("500") int connectionQueueLimit) {
+        @DefaultValue("500") int connectionQueueLimit,
+        @DefaultValue("250") int modelLagMs) {
 }

@@ -18,7 +18,7 @@ class QueueingDelayTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final QueueingDelay delay = new QueueingDelay(new GatewayMetrics(registry),
-            new OverloadProperties(0, 100, 200, 500));
+            new OverloadProperties(0, 100, 200, 500, 250));
 
     private double stale() {
         return registry.get("gateway.frames.dropped").tag("reason", "stale").counter().count();
@@ -74,7 +74,7 @@ class QueueingDelayTest {
 
     @Test
     void staleDropsCanBeTurnedOff() {
-        QueueingDelay keepAll = new QueueingDelay(new GatewayMetrics(registry), new OverloadProperties(0, 100, 0, 500));
+        QueueingDelay keepAll = new QueueingDelay(new GatewayMetrics(registry), new OverloadProperties(0, 100, 0, 500, 250));
         long now = System.nanoTime();
 
         assertThat(keepAll.takeUp(now - 5_000 * MS, now)).isTrue();

@@ -43,6 +43,8 @@ class OverloadAdmissionTest extends GatewayTestSupport {
                 assertThat(metricValue(metrics, String.format(format, label))).as(format, label).isZero()));
         assertThat(GatewayMetrics.DROP_REASONS).contains("stale", "queue_full");
         assertThat(GatewayMetrics.DECLINE_REASONS).containsExactly("draining", "max_calls", "overloaded");
+        // the model streams' event loops are watched from startup, and an idle gateway's are on time
+        assertThat(metricValue(metrics, "gateway_model_loop_lag_seconds")).isBetween(0.0, 5.0);
     }
 
     @Test
