@@ -48,7 +48,6 @@ public final class EventLoopLag implements AutoCloseable {
         private final EventExecutor loop;
         private volatile long due;
         private volatile long lastLag;
-        private volatile boolean stopped;
 
         Probe(EventExecutor loop) {
             this.loop = loop;
@@ -59,23 +58,21 @@ public final class EventLoopLag implements AutoCloseable {
             try {
                 loop.schedule(this, periodNanos, TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException e) {
-                stopped = true; // the group is shutting down
+                // the loop is shutting down: lag() reports it as on time from now on
             }
         }
 
         @Override
         public void run() {
             lastLag = Math.max(0, System.nanoTime() - due);
-            if (closed || loop.isShuttingDown()) {
-                stopped = true;
-            } else {
+            if (!closed && !loop.isShuttingDown()) {
                 schedule();
             }
         }
 
         long lag(long now) {
-            // a loop that is shutting down runs no probes any more: it is not late
-            return stopped || loop.isShuttingDown() ? 0 : Math.max(lastLag, now - due);
+            // once closed, or on a loop that is shutting down, no probe runs any more: that is not lateness
+            return closed || loop.isShuttingDown() ? 0 : Math.max(lastLag, now - due);
         }
     }
 }

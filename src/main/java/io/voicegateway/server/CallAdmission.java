@@ -86,18 +86,21 @@ public class CallAdmission {
             LOG.warn("New call declined: {} calls active, MAX_CONCURRENT_CALLS is {}", calls.activeCount(), max);
             return "max_calls";
         }
-        double delayMs = queueing.recentMeanMs();
-        if (overload.queueDelayMs() > 0 && delayMs > overload.queueDelayMs()) {
-            LOG.warn("New call declined: inbound queueing delay {} ms is above OVERLOAD_QUEUE_DELAY_MS {}",
-                    String.format(Locale.ROOT, "%.1f", delayMs), overload.queueDelayMs());
-            return "overloaded";
-        }
-        double lagMs = modelLagNanos.getAsLong() / 1e6;
-        if (overload.modelLagMs() > 0 && lagMs > overload.modelLagMs()) {
-            LOG.warn("New call declined: the model streams' event loops are {} ms behind, above OVERLOAD_MODEL_LAG_MS {}",
-                    String.format(Locale.ROOT, "%.1f", lagMs), overload.modelLagMs());
+        if (behind("inbound queueing delay", queueing.recentMeanMs(), "OVERLOAD_QUEUE_DELAY_MS", overload.queueDelayMs())
+                || behind("model-stream event loop lag", modelLagNanos.getAsLong() / 1e6, "OVERLOAD_MODEL_LAG_MS",
+                        overload.modelLagMs())) {
             return "overloaded";
         }
         return null;
+    }
+
+    /** True (and logged) when {@code valueMs} is above a threshold that is set (> 0): the gateway is behind. */
+    private static boolean behind(String what, double valueMs, String setting, int limitMs) {
+        if (limitMs <= 0 || valueMs <= limitMs) {
+            return false;
+        }
+        LOG.warn("New call declined: {} {} ms is above {} {}", what, String.format(Locale.ROOT, "%.1f", valueMs),
+                setting, limitMs);
+        return true;
     }
 }
